@@ -1,0 +1,35 @@
+/* The SQLite store: opening (with migrations), transactions, and small metadata.
+ * Only files in db/ include sqlite3.h; everything else sees this interface. */
+#ifndef LOTLINE_DB_STORE_H
+#define LOTLINE_DB_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+enum store_flags {
+	STORE_EXISTING = 0, /* refuse to create a new file */
+	STORE_CREATE = 1,
+	STORE_READONLY = 2,
+};
+
+int store_open(const char *path, int flags, struct store **out);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+
+/* One user action is one BEGIN IMMEDIATE ... COMMIT. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+int store_in_transaction(const struct store *s);
+
+/* Metadata (site id, site code, ...). ERR_NOT_FOUND when absent. */
+int store_meta_get(struct store *s, const char *key, char *buf, size_t n);
+int store_meta_set(struct store *s, const char *key, const char *value);
+/* The schema version in PRAGMA user_version. */
+int store_schema_version(struct store *s);
+/* Bytes the store takes on disk (database and WAL). */
+int64_t store_size_bytes(struct store *s);
+
+#endif

@@ -1,0 +1,36 @@
+/* What the files of db/ share: the store structure and statement helpers. */
+#ifndef LOTLINE_DB_STORE_INTERNAL_H
+#define LOTLINE_DB_STORE_INTERNAL_H
+
+#include "db/store.h"
+#include <sqlite3.h>
+
+#define STMT_CACHE 128
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int in_tx;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+/* A prepared statement for this SQL text, cached by the text's address (the SQL
+ * is always a string literal), reset and with bindings cleared. NULL on error,
+ * with the message stored. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+/* Store the SQLite error of the last call with what was being done; returns ERR_DB
+ * (or ERR_CONFLICT for constraint violations). */
+int store_error(struct store *s, const char *what);
+
+void bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Bind NULL for an empty string. */
+void bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
+/* Copy column i into a fixed buffer ("" for NULL). */
+void column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+#define COLUMN_COPY(st, i, arr) column_copy(st, i, arr, sizeof(arr))
+
+#endif

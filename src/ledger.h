@@ -1,0 +1,54 @@
+/* Services on lots: receive, adjust, move, hold, release, quarantine, scrap,
+ * correct. Each checks the role and the lot's state, then records one journal
+ * entry in one transaction. */
+#ifndef LOTLINE_LEDGER_H
+#define LOTLINE_LEDGER_H
+
+#include "session.h"
+
+struct receive_req {
+	const char *item;	  /* item code */
+	const char *qty;	  /* as typed */
+	const char *unit;	  /* NULL: the item's base unit */
+	const char *supplier;	  /* supplier code, optional */
+	const char *supplier_lot; /* optional */
+	const char *expiry;	  /* ISO date; NULL: from shelf life, or none */
+	const char *location;	  /* location code */
+	const char *cost;	  /* unit cost per entered unit, optional */
+	const char *note;
+	const char *lot;      /* NULL: a new internal code from the pattern */
+	const char *received; /* ISO date; NULL: today (imports may give another) */
+	const char *origin;   /* "receive" or "import" */
+	const char *status;   /* imports only: the lot's status; NULL: by the rules */
+};
+
+int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);
+int ledger_receive_in_tx(struct session *s, const struct receive_req *r,
+			 char lot_out[LOT_MAX + 1]);
+
+/* qty is the new count, or a change when is_delta ("+3", "-2"); unit NULL: the lot's. */
+int ledger_adjust(struct session *s, const char *lot, const char *qty, const char *unit,
+		  int is_delta, const char *reason, const char *note);
+int ledger_move(struct session *s, const char *lot, const char *to, const char *note);
+int ledger_hold(struct session *s, const char *lot, const char *reason, const char *note);
+int ledger_release(struct session *s, const char *lot, const char *note);
+int ledger_quarantine(struct session *s, const char *lot, const char *reason, const char *note);
+/* qty NULL scraps the whole balance. */
+int ledger_scrap(struct session *s, const char *lot, const char *qty, const char *unit,
+		 const char *reason, const char *note);
+/* Reverse movement number no of the lot's history. */
+int ledger_correct(struct session *s, const char *lot, int64_t no, const char *reason,
+		   const char *note);
+
+/* Reason codes accepted by each action, |-separated. */
+#define ADJUST_REASONS "count|sample|spoilage|damaged|other"
+#define HOLD_REASONS   "inspection|failed-test|complaint|recall|other"
+#define SCRAP_REASONS  "spoilage|damaged|expired|other"
+
+/* Can a lot in this status have stock taken or moved? (consumed, shipped, scrapped
+ * and returned lots are closed). */
+int lot_status_open(const char *status);
+/* The lot can be consumed, picked or shipped today. */
+int lot_usable(const struct lot *l, int64_t today);
+
+#endif

@@ -1,0 +1,96 @@
+/* Ledger columns and cell text. */
+#include "ledger_view.h"
+#include "clock.h"
+#include "db/master.h"
+#include "error.h"
+#include "i18n.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct out_col ledger_table_cols[LEDGER_TABLE_COLS] = {
+	{"item", N_("Item"), 12, 0},	   {"lot", N_("Lot"), 18, 0},
+	{"qty", N_("Qty"), 10, 1},	   {"unit", N_("Unit"), 5, 0},
+	{"expiry", N_("Expiry"), 10, 0},   {"location", N_("Location"), 8, 0},
+	{"coa", N_("COA"), 8, 0},	   {"last_movement", N_("Last movement"), 19, 0},
+	{"status", N_("Status"), 10, 0},
+};
+
+const struct out_col ledger_machine_cols[LEDGER_MACHINE_COLS] = {
+	{"item", N_("Item"), 0, 0},
+	{"lot", N_("Lot"), 0, 0},
+	{"qty", N_("Qty"), 0, 1},
+	{"unit", N_("Unit"), 0, 0},
+	{"expiry", N_("Expiry"), 0, 0},
+	{"location", N_("Location"), 0, 0},
+	{"coa", N_("COA"), 0, 0},
+	{"last_movement_date", N_("Last movement date"), 0, 0},
+	{"last_movement", N_("Last movement"), 0, 0},
+	{"status", N_("Status"), 0, 0},
+	{"item_name", N_("Item name"), 0, 0},
+	{"supplier", N_("Supplier"), 0, 0},
+	{"supplier_lot", N_("Supplier lot"), 0, 0},
+	{"received", N_("Received"), 0, 0},
+	{"unit_cost", N_("Unit cost"), 0, 1},
+};
+
+void ledger_cells_fill(const struct lot *l, struct ledger_cells *c)
+{
+	char t[20];
+	/* the date of the last movement in local time */
+	time_format_short(hlc_wall_ms(l->last_hlc), t);
+	memcpy(c->last_date, t, 10);
+	c->last_date[10] = '\0';
+	snprintf(c->last, sizeof(c->last), "%s %s", c->last_date, l->last_kind);
+	c->v[LC_ITEM] = l->item_code;
+	c->v[LC_LOT] = l->code;
+	c->v[LC_QTY] = fixed_format(l->qty, 0, c->qty);
+	c->v[LC_UNIT] = l->unit;
+	c->v[LC_EXPIRY] = l->expiry;
+	c->v[LC_LOCATION] = l->location_code;
+	c->v[LC_COA] = l->coa;
+	c->v[LC_LAST_DATE] = c->last_date;
+	c->v[LC_LAST_KIND] = l->last_kind;
+	c->v[LC_STATUS] = l->status;
+	c->v[LC_ITEM_NAME] = l->item_name;
+	c->v[LC_SUPPLIER] = l->supplier_code;
+	c->v[LC_SUPPLIER_LOT] = l->supplier_lot;
+	c->v[LC_RECEIVED] = l->received;
+	c->v[LC_UNIT_COST] = fixed_format(l->unit_cost, 0, c->cost);
+	/* the table shows "date kind" in one Last movement column */
+	for (int i = 0; i < 7; i++)
+		c->table[i] = c->v[i];
+	c->table[7] = c->last;
+	c->table[8] = c->v[LC_STATUS];
+}
+
+static int in_list(const char *list, const char *v)
+{
+	char buf[128];
+	snprintf(buf, sizeof(buf), " %s ", list);
+	char needle[40];
+	snprintf(needle, sizeof(needle), " %s ", v);
+	return strstr(buf, needle) != NULL;
+}
+
+int ledger_filter_check(struct session *s, const struct ledger_filter *f)
+{
+	struct location loc;
+	struct item it;
+	int rc;
+	if (f->location && (rc = db_location_get(s->store, f->location, &loc)))
+		return rc;
+	if (f->item && (rc = db_item_get(s->store, f->item, &it)))
+		return rc;
+	if (f->status &&
+	    !in_list("available hold quarantine consumed shipped scrapped returned", f->status))
+		return error_set(ERR_INVALID,
+				 _("--status: '%s' is not available, hold, quarantine, consumed, "
+				   "shipped, scrapped or returned"),
+				 f->status);
+	if (f->coa && !in_list("missing uploaded reviewed linked", f->coa))
+		return error_set(ERR_INVALID,
+				 _("--coa: '%s' is not missing, uploaded, reviewed or linked"), f->coa);
+	return OK;
+}

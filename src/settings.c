@@ -1,0 +1,103 @@
+/* Reading settings with their defaults, and checked changes through the journal. */
+#include "settings.h"
+#include "db/master.h"
+#include "error.h"
+#include "journal.h"
+#include "lotcode.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *key, *def, *help;
+} table[] = {
+#define SETTING_ROW(id, key, def, help) {key, def, help},
+	SETTING_INFO(SETTING_ROW)
+#undef SETTING_ROW
+};
+
+const char *setting_key(enum setting_id id)
+{
+	return table[id].key;
+}
+
+const char *setting_help(enum setting_id id)
+{
+	return _(table[id].help);
+}
+
+void setting_get(struct session *s, enum setting_id id, char *buf, size_t n)
+{
+	if (db_setting_get(s->store, table[id].key, buf, n) != OK)
+		strlcpy_(buf, table[id].def, n);
+	error_clear();
+}
+
+int64_t setting_int(struct session *s, enum setting_id id)
+{
+	char buf[64];
+	setting_get(s, id, buf, sizeof(buf));
+	return strtoll(buf, NULL, 10);
+}
+
+int setting_on(struct session *s, enum setting_id id)
+{
+	char buf[16];
+	setting_get(s, id, buf, sizeof(buf));
+	return strcmp(buf, "on") == 0;
+}
+
+static int check(int id, const char *value)
+{
+	switch (id) {
+	case SETTING_EXPIRY_WARNING_DAYS:
+	case SETTING_IDLE_LOCK_MINUTES: {
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (!*value || *end || v < 0 || v > 3650)
+			return error_set(ERR_INVALID, _("%s: '%s' is not a whole number from 0 to 3650"),
+					 table[id].key, value);
+		return OK;
+	}
+	case SETTING_CONSUMPTION_ORDER:
+		if (strcmp(value, "fefo") && strcmp(value, "fifo"))
+			return error_set(ERR_INVALID, _("%s: '%s' is not fefo or fifo"), table[id].key,
+					 value);
+		return OK;
+	case SETTING_QUARANTINE_ON_RECEIPT:
+		if (strcmp(value, "on") && strcmp(value, "off"))
+			return error_set(ERR_INVALID, _("%s: '%s' is not on or off"), table[id].key,
+					 value);
+		return OK;
+	case SETTING_LOT_CODE_PATTERN:
+		return lotcode_check(value);
+	}
+	return OK;
+}
+
+int setting_set_in_tx(struct session *s, const char *key, const char *value)
+{
+	struct fields f = FIELDS_INIT;
+	int id = -1, rc;
+	for (size_t i = 0; i < ARRAY_SIZE(table); i++)
+		if (strcmp(table[i].key, key) == 0)
+			id = (int)i;
+	if (id < 0)
+		return error_set(ERR_INVALID, _("unknown setting '%s' (see 'lotline settings')"), key);
+	if ((rc = check(id, value)))
+		return rc;
+	fields_set(&f, "key", key);
+	fields_set(&f, "value", value);
+	rc = journal_append(s, "setting.set", &f, NULL);
+	fields_free(&f);
+	return rc;
+}
+
+int setting_set(struct session *s, const char *key, const char *value)
+{
+	int rc = session_require(s, PERM_SETTINGS);
+	if (rc || (rc = session_begin(s)))
+		return rc;
+	return session_end(s, setting_set_in_tx(s, key, value));
+}

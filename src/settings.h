@@ -1,0 +1,37 @@
+/* Site settings: names, defaults and checks in one table. */
+#ifndef LOTLINE_SETTINGS_H
+#define LOTLINE_SETTINGS_H
+
+#include "session.h"
+
+#define SETTING_INFO(_)                                                                   \
+	_(EXPIRY_WARNING_DAYS, "expiry_warning_days", "7",                                \
+	  N_("days before expiry that a lot counts as expiring"))                        \
+	_(CONSUMPTION_ORDER, "consumption_order", "fefo",                                \
+	  N_("which lots to use first: fefo (first expiry) or fifo (first received)"))   \
+	_(QUARANTINE_ON_RECEIPT, "quarantine_on_receipt", "off",                          \
+	  N_("on: received lots wait in quarantine until QA releases them"))             \
+	_(LOT_CODE_PATTERN, "lot_code_pattern", "LOT-{YYMMDD}-{SITE}{NNN}",               \
+	  N_("pattern of internal lot codes"))                                           \
+	_(IDLE_LOCK_MINUTES, "idle_lock_minutes", "10",                                   \
+	  N_("minutes without a key before the screens lock (0: never)"))
+
+enum setting_id {
+#define SETTING_ENUM(id, key, def, help) SETTING_##id,
+	SETTING_INFO(SETTING_ENUM)
+#undef SETTING_ENUM
+	SETTING_COUNT
+};
+
+const char *setting_key(enum setting_id id);
+const char *setting_help(enum setting_id id);
+/* The value in the store, or the default. */
+void setting_get(struct session *s, enum setting_id id, char *buf, size_t n);
+int64_t setting_int(struct session *s, enum setting_id id);
+int setting_on(struct session *s, enum setting_id id);
+/* Check and record a new value (needs the settings permission). */
+int setting_set(struct session *s, const char *key, const char *value);
+/* Inside an open transaction (used by init). */
+int setting_set_in_tx(struct session *s, const char *key, const char *value);
+
+#endif

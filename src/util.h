@@ -1,0 +1,46 @@
+/* Small helpers every layer uses: allocation that aborts on failure, a growable string. */
+#ifndef LOTLINE_UTIL_H
+#define LOTLINE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* Called by die() before it prints, so the screens can give the terminal back. */
+extern void (*die_hook)(void);
+
+/* Copy at most size-1 bytes and always terminate; returns strlen(src). */
+size_t strlcpy_(char *dst, const char *src, size_t size);
+
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT {NULL, 0, 0}
+
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_reset(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/* The buffer's text, never NULL. */
+const char *sb_str(const struct strbuf *sb);
+
+/* Case-insensitive ASCII comparison. */
+int str_ieq(const char *a, const char *b);
+int str_has_prefix(const char *s, const char *prefix);
+
+#endif
