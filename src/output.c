@@ -55,6 +55,16 @@ static void table_cell(struct out *o, int i, const char *v)
 	fputs(last ? "\n" : "  ", o->fp);
 }
 
+/* Quote a CSV field only when it needs it, as spreadsheets write them. */
+static void csv_cell(FILE *fp, const char *v)
+{
+	size_t n = strlen(v);
+	if (strpbrk(v, ",\"\r\n;\t") || (n && (v[0] == ' ' || v[n - 1] == ' ')))
+		csv_fwrite(fp, v, n);
+	else
+		fputs(v, fp);
+}
+
 static void tsv_cell(FILE *fp, const char *v)
 {
 	for (; *v; v++)
@@ -74,7 +84,7 @@ void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_co
 			table_cell(o, i, _(cols[i].title));
 			break;
 		case OUT_CSV:
-			csv_fwrite(fp, cols[i].name, strlen(cols[i].name));
+			csv_cell(fp, cols[i].name);
 			fputs(i == n - 1 ? "\r\n" : ",", fp);
 			break;
 		case OUT_TSV:
@@ -98,7 +108,7 @@ void out_row(struct out *o, const char *const *v)
 			table_cell(o, i, val);
 			break;
 		case OUT_CSV:
-			csv_fwrite(o->fp, val, strlen(val));
+			csv_cell(o->fp, val);
 			fputs(i == o->ncols - 1 ? "\r\n" : ",", o->fp);
 			break;
 		case OUT_TSV:
