@@ -144,19 +144,52 @@ int db_lot_exists(struct store *s, const char *code)
 	return found;
 }
 
-int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind)
+int db_lot_id(struct store *s, const char *code, int64_t *id)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM lots WHERE code = ?1");
+	int rc;
+	if (!st)
+		return ERR_DB;
+	bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = error_set(ERR_NOT_FOUND, _("lot %s not found"), code);
+	} else {
+		rc = store_error(s, _("reading a lot"));
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind,
+		   fixed_t *balance)
 {
 	sqlite3_stmt *st = store_stmt(
 		s, "UPDATE lots SET qty = qty + ?2, "
 		   "last_kind = CASE WHEN ?3 >= last_hlc THEN ?4 ELSE last_kind END, "
-		   "last_hlc = max(last_hlc, ?3) WHERE id = ?1");
+		   "last_hlc = max(last_hlc, ?3) WHERE id = ?1 RETURNING qty");
+	int rc;
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
 	sqlite3_bind_int64(st, 2, delta);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
 	bind_text(st, 4, kind);
-	return step_done(s, st, _("updating a lot"));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (balance)
+			*balance = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, _("updating a lot"));
+	} else {
+		rc = rc == SQLITE_DONE ? error_set(ERR_NOT_FOUND, _("lot #%lld not found"),
+						   (long long)lot_id)
+				       : store_error(s, _("updating a lot"));
+	}
+	sqlite3_reset(st);
+	return rc;
 }
 
 int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t hlc)

@@ -41,8 +41,12 @@ int db_lot_get_by_id(struct store *s, int64_t id, struct lot *out);
 int db_lot_by_supplier_lot(struct store *s, int64_t item_id, const char *supplier_lot,
 			   struct lot *out);
 int db_lot_exists(struct store *s, const char *code);
-/* Add to the balance and note the movement as the lot's last when it is the newest. */
-int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind);
+/* The local id of a lot code (ERR_NOT_FOUND naming the code). */
+int db_lot_id(struct store *s, const char *code, int64_t *id);
+/* Add to the balance and note the movement as the lot's last when it is the
+ * newest; *balance (if given) is the balance after. */
+int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind,
+		   fixed_t *balance);
 /* Set status or location when this stamp is not older than the last one that did. */
 int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t hlc);
 int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hlc_t hlc);

@@ -112,34 +112,36 @@ static int apply_customer(struct store *s, const struct entry *e, const struct f
 	return apply_party(s, e, f, PARTY_CUSTOMER);
 }
 
-/* A movement of this entry against a lot; the balance follows the movements. */
-static int add_movement(struct store *s, const struct entry *e, const struct movement_new *m0,
-			int64_t *id)
-{
-	struct movement_new m = *m0;
-	int rc;
-	m.entry = e->id;
-	m.hlc = e->hlc;
-	if ((rc = db_movement_insert(s, &m, id)))
-		return rc;
-	return db_lot_add_qty(s, m.lot_id, m.qty, e->hlc, m.kind);
-}
-
 /* Remote facts can break rules that the local service would have enforced; they
  * are kept and raised for a manager instead of being refused. */
-static int check_balance(struct store *s, const struct entry *e, int64_t lot_id)
+static int check_balance(struct store *s, const struct entry *e, int64_t lot_id, fixed_t balance)
 {
 	struct lot l;
-	int rc = db_lot_get_by_id(s, lot_id, &l);
-	if (rc)
+	int rc;
+	if (balance >= 0)
+		return OK;
+	if ((rc = db_lot_get_by_id(s, lot_id, &l)))
 		return rc;
-	if (l.qty < 0) {
+	{
 		char q[FIXED_BUFSZ], msg[256];
 		snprintf(msg, sizeof(msg), _("lot %s balance is below zero (%s %s)"), l.code,
 			 fixed_format(l.qty, 0, q), l.unit);
 		return db_exception_add(s, e->id, lot_id, "negative-balance", msg);
 	}
-	return OK;
+}
+
+/* A movement of this entry against a lot; the balance follows the movements. */
+static int add_movement(struct store *s, const struct entry *e, const struct movement_new *m0)
+{
+	struct movement_new m = *m0;
+	fixed_t balance;
+	int rc;
+	m.entry = e->id;
+	m.hlc = e->hlc;
+	if ((rc = db_movement_insert(s, &m, NULL)) ||
+	    (rc = db_lot_add_qty(s, m.lot_id, m.qty, e->hlc, m.kind, &balance)))
+		return rc;
+	return check_balance(s, e, m.lot_id, balance);
 }
 
 static int apply_receive(struct store *s, const struct entry *e, const struct fields *f)
@@ -184,90 +186,80 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	m.reason = fields_str(f, "origin");
 	m.to_location = n.location_id;
 	m.status_after = n.status;
-	return add_movement(s, e, &m, NULL);
+	return add_movement(s, e, &m);
 }
 
-static int load_lot(struct store *s, const struct fields *f, struct lot *l)
+static int lot_of(struct store *s, const struct fields *f, int64_t *id)
 {
-	return db_lot_get(s, fields_str(f, "lot"), l);
+	return db_lot_id(s, fields_str(f, "lot"), id);
 }
 
 static int apply_adjust(struct store *s, const struct entry *e, const struct fields *f)
 {
-	struct lot l;
 	struct movement_new m;
 	int rc;
 	memset(&m, 0, sizeof(m));
-	if ((rc = load_lot(s, f, &l)) || (rc = need_int(f, "qty", &m.qty)))
+	if ((rc = lot_of(s, f, &m.lot_id)) || (rc = need_int(f, "qty", &m.qty)))
 		return rc;
-	m.lot_id = l.id;
 	m.kind = "adjust";
 	m.reason = fields_str(f, "reason");
 	m.note = fields_str(f, "note");
-	if ((rc = add_movement(s, e, &m, NULL)))
-		return rc;
-	return check_balance(s, e, l.id);
+	return add_movement(s, e, &m);
 }
 
 static int apply_transfer(struct store *s, const struct entry *e, const struct fields *f)
 {
-	struct lot l;
 	struct movement_new m;
 	int rc;
 	memset(&m, 0, sizeof(m));
-	if ((rc = load_lot(s, f, &l)))
+	if ((rc = lot_of(s, f, &m.lot_id)))
 		return rc;
 	if ((rc = lookup_location(s, fields_str(f, "from"), &m.from_location)) ||
 	    (rc = lookup_location(s, fields_str(f, "to"), &m.to_location)))
 		return rc;
-	m.lot_id = l.id;
 	m.kind = "transfer";
 	m.note = fields_str(f, "note");
-	if ((rc = add_movement(s, e, &m, NULL)))
+	if ((rc = add_movement(s, e, &m)))
 		return rc;
-	return db_lot_set_location(s, l.id, m.to_location, e->hlc);
+	return db_lot_set_location(s, m.lot_id, m.to_location, e->hlc);
 }
 
 /* hold, release, quarantine: a status change with no quantity. */
 static int apply_status(struct store *s, const struct entry *e, const struct fields *f)
 {
-	struct lot l;
 	struct movement_new m;
 	int rc;
 	memset(&m, 0, sizeof(m));
-	if ((rc = load_lot(s, f, &l)))
+	if ((rc = lot_of(s, f, &m.lot_id)))
 		return rc;
-	m.lot_id = l.id;
 	m.kind = e->kind + strlen("lot.");
 	m.reason = fields_str(f, "reason");
 	m.note = fields_str(f, "note");
 	m.status_before = fields_str(f, "status_before");
 	m.status_after = fields_str(f, "status");
-	if ((rc = add_movement(s, e, &m, NULL)))
+	if ((rc = add_movement(s, e, &m)))
 		return rc;
-	return db_lot_set_status(s, l.id, m.status_after, e->hlc);
+	return db_lot_set_status(s, m.lot_id, m.status_after, e->hlc);
 }
 
 static int apply_scrap(struct store *s, const struct entry *e, const struct fields *f)
 {
-	struct lot l;
 	struct movement_new m;
 	int rc;
 	memset(&m, 0, sizeof(m));
-	if ((rc = load_lot(s, f, &l)) || (rc = need_int(f, "qty", &m.qty)))
+	if ((rc = lot_of(s, f, &m.lot_id)) || (rc = need_int(f, "qty", &m.qty)))
 		return rc;
 	m.qty = -m.qty;
-	m.lot_id = l.id;
 	m.kind = "scrap";
 	m.reason = fields_str(f, "reason");
 	m.note = fields_str(f, "note");
 	m.status_before = fields_str(f, "status_before");
 	m.status_after = fields_str(f, "status");
-	if ((rc = add_movement(s, e, &m, NULL)))
+	if ((rc = add_movement(s, e, &m)))
 		return rc;
-	if (*m.status_after && (rc = db_lot_set_status(s, l.id, m.status_after, e->hlc)))
+	if (*m.status_after && (rc = db_lot_set_status(s, m.lot_id, m.status_after, e->hlc)))
 		return rc;
-	return check_balance(s, e, l.id);
+	return OK;
 }
 
 /* A correction reverses the named movement: its quantity, its move, its status. */
@@ -298,13 +290,13 @@ static int apply_correct(struct store *s, const struct entry *e, const struct fi
 		m.status_before = orig.status_after;
 		m.status_after = orig.status_before;
 	}
-	if ((rc = add_movement(s, e, &m, NULL)))
+	if ((rc = add_movement(s, e, &m)))
 		return rc;
 	if (m.to_location && (rc = db_lot_set_location(s, lot_id, m.to_location, e->hlc)))
 		return rc;
 	if (m.status_after && (rc = db_lot_set_status(s, lot_id, m.status_after, e->hlc)))
 		return rc;
-	return check_balance(s, e, lot_id);
+	return OK;
 }
 
 static const struct {

@@ -60,11 +60,15 @@ int journal_append(struct session *s, const char *kind, const struct fields *pay
 	strlcpy_(e.user, s->user.name, sizeof(e.user));
 	strlcpy_(e.terminal, s->terminal, sizeof(e.terminal));
 	strlcpy_(e.kind, kind, sizeof(e.kind));
-	if ((rc = db_journal_head(s->store, s->site_no, &e.seq, e.prev_hash)))
-		return rc;
-	e.seq++;
-	if ((rc = db_journal_max_hlc(s->store, &last)))
-		return rc;
+	if (!s->head.valid) {
+		if ((rc = db_journal_head(s->store, s->site_no, &s->head.seq, s->head.hash)) ||
+		    (rc = db_journal_max_hlc(s->store, &s->head.hlc)))
+			return rc;
+		s->head.valid = 1;
+	}
+	e.seq = s->head.seq + 1;
+	memcpy(e.prev_hash, s->head.hash, 32);
+	last = s->head.hlc;
 	e.hlc = hlc_next(last, clock_now_ms());
 	fields_encode(payload, &text);
 	e.payload = text.buf;
@@ -72,6 +76,14 @@ int journal_append(struct session *s, const char *kind, const struct fields *pay
 	rc = db_journal_insert(s->store, s->site_no, &e);
 	if (rc == OK)
 		rc = apply_entry(s->store, &e, payload);
+	if (rc == OK) {
+		s->head.seq = e.seq;
+		memcpy(s->head.hash, e.hash, 32);
+		s->head.hlc = e.hlc;
+	} else {
+		/* the caller rolls back; the next append must read the head again */
+		s->head.valid = 0;
+	}
 	if (rc == OK && out) {
 		*out = e;
 		out->payload = NULL;

@@ -124,11 +124,13 @@ int session_begin(struct session *s)
 	if (!s->site_id[0])
 		return error_set(ERR_INVALID, _("the store %s has not been set up: run 'lotline init'"),
 				 store_path(s->store));
+	s->head.valid = 0;
 	return store_begin(s->store);
 }
 
 int session_end(struct session *s, int rc)
 {
+	s->head.valid = 0;
 	if (rc == OK)
 		return store_commit(s->store);
 	store_rollback(s->store);

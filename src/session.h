@@ -14,6 +14,14 @@ struct session {
 	char site_id[33];
 	char site_code[8];
 	int64_t site_no;
+	/* This site's chain head and the newest clock stamp, read once per
+	 * transaction (other processes append between transactions, never during). */
+	struct {
+		int valid;
+		int64_t seq;
+		unsigned char hash[32];
+		hlc_t hlc;
+	} head;
 };
 
 #define ROLE_INFO(_)                                                     \
