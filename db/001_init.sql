@@ -152,10 +152,12 @@ CREATE TABLE movements (
 	to_location INTEGER REFERENCES locations(id),
 	status_before TEXT,
 	status_after TEXT,
-	corrects INTEGER UNIQUE REFERENCES movements(id),
+	corrects INTEGER REFERENCES movements(id),
 	UNIQUE (entry, idx)
 );
 CREATE INDEX movements_lot ON movements (lot_id, hlc, id);
+-- A movement is corrected at most once.
+CREATE UNIQUE INDEX movements_corrects ON movements (corrects) WHERE corrects IS NOT NULL;
 CREATE TRIGGER movements_append_only_update BEFORE UPDATE ON movements
 BEGIN
 	SELECT RAISE(ABORT, 'movements are append-only: correct a movement instead');

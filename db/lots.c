@@ -250,7 +250,7 @@ int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *i
 /* History numbering and balances follow the clock, with the entry's identity
  * breaking ties, so every store numbers a lot's movements alike. */
 static const char history_sql[] =
-	"WITH h AS (SELECT m.id, m.kind, m.qty, m.hlc, m.reason, m.note, m.from_location, "
+	"WITH h AS MATERIALIZED (SELECT m.id, m.kind, m.qty, m.hlc, m.reason, m.note, m.from_location, "
 	"m.to_location, m.status_before, m.status_after, m.corrects, j.user, j.terminal, "
 	"si.site_id, j.seq, m.idx, "
 	"row_number() OVER w AS no, sum(m.qty) OVER w AS balance "
@@ -258,10 +258,10 @@ static const char history_sql[] =
 	"WHERE m.lot_id = ?1 WINDOW w AS (ORDER BY m.hlc, si.site_id, j.seq, m.idx)) "
 	"SELECT h.id, h.no, h.kind, h.qty, h.balance, h.hlc, h.user, h.terminal, h.reason, "
 	"h.note, coalesce(fl.code, ''), coalesce(tl.code, ''), coalesce(h.status_before, ''), "
-	"coalesce(h.status_after, ''), coalesce(c.no, 0), "
+	"coalesce(h.status_after, ''), "
+	"CASE WHEN h.corrects IS NULL THEN 0 ELSE (SELECT c.no FROM h c WHERE c.id = h.corrects) END, "
 	"EXISTS (SELECT 1 FROM movements x WHERE x.corrects = h.id), h.site_id, h.seq, h.idx "
-	"FROM h LEFT JOIN h c ON c.id = h.corrects "
-	"LEFT JOIN locations fl ON fl.id = h.from_location "
+	"FROM h LEFT JOIN locations fl ON fl.id = h.from_location "
 	"LEFT JOIN locations tl ON tl.id = h.to_location "
 	"WHERE ?2 = 0 OR h.no = ?2 ORDER BY h.no";
 

@@ -120,12 +120,18 @@ static int migrate(struct store *s)
 
 int store_open(const char *path, int flags, struct store **out)
 {
+	static int configured;
 	struct stat stbuf;
 	int rc;
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	int memory = str_has_prefix(path, "file:");
 
 	*out = NULL;
+	if (!configured) {
+		/* memory statistics cost a mutex on every allocation; lotline reads none */
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 	if (memory)
 		oflags |= SQLITE_OPEN_URI;
 	else if (stat(path, &stbuf) != 0 && !(flags & STORE_CREATE))
@@ -247,6 +253,23 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 		rc = store_error(s, _("writing store metadata"));
 	sqlite3_reset(st);
 	return rc;
+}
+
+int store_bulk(struct store *s, int on)
+{
+	if (on)
+		return exec(s, "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0",
+			    _("preparing a bulk load"));
+	return exec(s, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; "
+		       "PRAGMA wal_autocheckpoint=1000",
+		    _("finishing a bulk load"));
+}
+
+int store_set_cache_mb(struct store *s, int mb)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size=%d", -mb * 1024);
+	return exec(s, sql, _("setting the cache size"));
 }
 
 int64_t store_size_bytes(struct store *s)

@@ -29,6 +29,11 @@ int store_meta_get(struct store *s, const char *key, char *buf, size_t n);
 int store_meta_set(struct store *s, const char *key, const char *value);
 /* The schema version in PRAGMA user_version. */
 int store_schema_version(struct store *s);
+/* Bulk mode for building a store from nothing (benchmark generator): commits
+ * skip fsync and the WAL is checkpointed once at the end. Never for live data. */
+int store_bulk(struct store *s, int on);
+/* A larger page cache for bulk writers (imports, generators, catch-up sync). */
+int store_set_cache_mb(struct store *s, int mb);
 /* Bytes the store takes on disk (database and WAL). */
 int64_t store_size_bytes(struct store *s);
 
