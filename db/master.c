@@ -32,13 +32,13 @@ int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
 		s, "INSERT INTO items (code, name, kind, category, base_unit, gtin, "
-		   "shelf_life_days, density, pack_size, allergens, hlc) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+		   "shelf_life_days, density, pack_size, allergens, hlc, pack_gtin) "
+		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
 		   "category = excluded.category, base_unit = excluded.base_unit, "
 		   "gtin = excluded.gtin, shelf_life_days = excluded.shelf_life_days, "
 		   "density = excluded.density, pack_size = excluded.pack_size, "
-		   "allergens = excluded.allergens, hlc = excluded.hlc "
+		   "allergens = excluded.allergens, hlc = excluded.hlc, pack_gtin = excluded.pack_gtin "
 		   "WHERE excluded.hlc >= items.hlc");
 	if (!st)
 		return ERR_DB;
@@ -53,12 +53,13 @@ int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 	sqlite3_bind_int64(st, 9, it->pack_size);
 	bind_text(st, 10, it->allergens);
 	sqlite3_bind_int64(st, 11, (sqlite3_int64)hlc);
+	bind_text(st, 12, it->pack_gtin);
 	return step_done(s, st, _("saving an item"));
 }
 
 #define ITEM_COLUMNS                                                                       \
 	"id, code, name, kind, category, base_unit, gtin, shelf_life_days, density, "      \
-	"pack_size, allergens"
+	"pack_size, allergens, pack_gtin"
 
 static void item_read(sqlite3_stmt *st, struct item *it)
 {
@@ -74,6 +75,7 @@ static void item_read(sqlite3_stmt *st, struct item *it)
 	it->density = sqlite3_column_int64(st, 8);
 	it->pack_size = sqlite3_column_int64(st, 9);
 	COLUMN_COPY(st, 10, it->allergens);
+	COLUMN_COPY(st, 11, it->pack_gtin);
 }
 
 int db_item_get(struct store *s, const char *code, struct item *out)
@@ -93,7 +95,8 @@ int db_item_get(struct store *s, const char *code, struct item *out)
 int db_item_by_gtin(struct store *s, const char *gtin, struct item *out)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "SELECT " ITEM_COLUMNS " FROM items WHERE gtin = ?1 AND gtin <> '' LIMIT 1");
+		s, "SELECT " ITEM_COLUMNS " FROM items WHERE gtin = ?1 AND gtin <> '' UNION ALL "
+		   "SELECT " ITEM_COLUMNS " FROM items WHERE pack_gtin = ?1 AND pack_gtin <> '' LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;

@@ -8,6 +8,7 @@
 /* Insert or update by code; the hlc is the entry's, so the newest write wins. */
 int db_item_put(struct store *s, const struct item *it, hlc_t hlc);
 int db_item_get(struct store *s, const char *code, struct item *out);
+/* The item whose GTIN or pack GTIN this is (compare out->pack_gtin to tell). */
 int db_item_by_gtin(struct store *s, const char *gtin, struct item *out);
 int db_item_each(struct store *s, int (*cb)(void *ctx, const struct item *it), void *ctx);
 

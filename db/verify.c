@@ -32,16 +32,27 @@ static const struct {
 	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
 	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
 	{N_("item"),
-	 "SELECT code FROM (SELECT code, name, kind, category, base_unit, gtin, shelf_life_days, "
-	 "density, pack_size, allergens FROM main.items EXCEPT SELECT code, name, kind, "
-	 "category, base_unit, gtin, shelf_life_days, density, pack_size, allergens FROM "
-	 "replay.items) ORDER BY 1 LIMIT 20"},
+	 "SELECT code FROM (SELECT code, name, kind, category, base_unit, gtin, pack_gtin, "
+	 "shelf_life_days, density, pack_size, allergens FROM main.items EXCEPT SELECT code, "
+	 "name, kind, category, base_unit, gtin, pack_gtin, shelf_life_days, density, "
+	 "pack_size, allergens FROM replay.items) ORDER BY 1 LIMIT 20"},
 	{N_("location"), "SELECT code FROM (SELECT code, name, kind FROM main.locations EXCEPT "
 			 "SELECT code, name, kind FROM replay.locations) ORDER BY 1 LIMIT 20"},
 	{N_("user"),
 	 "SELECT name FROM (SELECT name, full_name, role, pin_hash, badge, active FROM main.users "
 	 "EXCEPT SELECT name, full_name, role, pin_hash, badge, active FROM replay.users) "
 	 "ORDER BY 1 LIMIT 20"},
+	{N_("purchase order"),
+	 "WITH a AS (SELECT p.ref, s.code, p.expected, p.note, p.status, l.line, i.code AS item, "
+	 "l.qty, l.unit_cost, l.received, l.closed FROM main.purchase_orders p JOIN "
+	 "main.suppliers s ON s.id = p.supplier_id JOIN main.po_lines l ON l.po_id = p.id JOIN "
+	 "main.items i ON i.id = l.item_id), "
+	 "b AS (SELECT p.ref, s.code, p.expected, p.note, p.status, l.line, i.code AS item, "
+	 "l.qty, l.unit_cost, l.received, l.closed FROM replay.purchase_orders p JOIN "
+	 "replay.suppliers s ON s.id = p.supplier_id JOIN replay.po_lines l ON l.po_id = p.id "
+	 "JOIN replay.items i ON i.id = l.item_id) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
 	{N_("setting"), "SELECT key FROM (SELECT key, value FROM main.settings EXCEPT SELECT key, "
 			"value FROM replay.settings) ORDER BY 1 LIMIT 20"},
 };

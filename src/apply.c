@@ -3,6 +3,7 @@
 #include "db/journal.h"
 #include "db/lots.h"
 #include "db/master.h"
+#include "db/purchasing.h"
 #include "db/verify.h"
 #include "error.h"
 #include "hlc.h"
@@ -65,6 +66,7 @@ static int apply_item(struct store *s, const struct entry *e, const struct field
 	strlcpy_(it.category, fields_str(f, "category"), sizeof(it.category));
 	strlcpy_(it.base_unit, fields_str(f, "base_unit"), sizeof(it.base_unit));
 	strlcpy_(it.gtin, fields_str(f, "gtin"), sizeof(it.gtin));
+	strlcpy_(it.pack_gtin, fields_str(f, "pack_gtin"), sizeof(it.pack_gtin));
 	strlcpy_(it.allergens, fields_str(f, "allergens"), sizeof(it.allergens));
 	if (fields_get(f, "shelf_life_days"))
 		need_int(f, "shelf_life_days", &it.shelf_life_days);
@@ -186,7 +188,72 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	m.reason = fields_str(f, "origin");
 	m.to_location = n.location_id;
 	m.status_after = n.status;
-	return add_movement(s, e, &m);
+	if ((rc = add_movement(s, e, &m)))
+		return rc;
+	if (*fields_str(f, "po")) {
+		struct po po;
+		struct po_line line;
+		int64_t n_line;
+		if ((rc = need_int(f, "po_line", &n_line)) ||
+		    (rc = db_po_get(s, fields_str(f, "po"), &po)))
+			return rc;
+		if ((rc = db_po_line_find(s, po.id, n_line, 0, &line)))
+			return rc == ERR_NOT_FOUND ? error_set(ERR_NOT_FOUND, _("line %lld of %s not found"),
+							       (long long)n_line, po.ref)
+						   : rc;
+		if ((rc = db_po_line_receive(s, line.id, qty)) ||
+		    (rc = db_lot_set_po_line(s, n.code, line.id)))
+			return rc;
+	}
+	return OK;
+}
+
+static int apply_po(struct store *s, const struct entry *e, const struct fields *f)
+{
+	struct po po;
+	struct party sup;
+	int64_t lines, id;
+	int rc;
+	memset(&po, 0, sizeof(po));
+	strlcpy_(po.ref, fields_str(f, "ref"), sizeof(po.ref));
+	strlcpy_(po.expected, fields_str(f, "expected"), sizeof(po.expected));
+	strlcpy_(po.note, fields_str(f, "note"), sizeof(po.note));
+	if ((rc = db_party_get(s, PARTY_SUPPLIER, fields_str(f, "supplier"), &sup)) ||
+	    (rc = need_int(f, "lines", &lines)) || (rc = db_po_insert(s, &po, sup.id, e->hlc, &id)))
+		return rc;
+	for (int64_t i = 1; i <= lines; i++) {
+		struct po_line l;
+		struct item it;
+		char key[32];
+		memset(&l, 0, sizeof(l));
+		l.po_id = id;
+		l.line = i;
+		snprintf(key, sizeof(key), "%lld.item", (long long)i);
+		if ((rc = db_item_get(s, fields_str(f, key), &it)))
+			return rc;
+		l.item_id = it.id;
+		snprintf(key, sizeof(key), "%lld.qty", (long long)i);
+		if ((rc = need_int(f, key, &l.qty)))
+			return rc;
+		snprintf(key, sizeof(key), "%lld.unit", (long long)i);
+		strlcpy_(l.unit, fields_str(f, key), sizeof(l.unit));
+		snprintf(key, sizeof(key), "%lld.ordered", (long long)i);
+		strlcpy_(l.ordered, fields_str(f, key), sizeof(l.ordered));
+		snprintf(key, sizeof(key), "%lld.cost", (long long)i);
+		if ((rc = need_int(f, key, &l.unit_cost)) || (rc = db_po_line_insert(s, &l)))
+			return rc;
+	}
+	return OK;
+}
+
+static int apply_po_close(struct store *s, const struct entry *e, const struct fields *f)
+{
+	struct po po;
+	int64_t line;
+	int rc;
+	if ((rc = db_po_get(s, fields_str(f, "ref"), &po)) || (rc = need_int(f, "line", &line)))
+		return rc;
+	return db_po_close(s, po.id, line, e->hlc);
 }
 
 static int lot_of(struct store *s, const struct fields *f, int64_t *id)
@@ -310,6 +377,8 @@ static const struct {
 	{"location.put", apply_location},
 	{"supplier.put", apply_supplier},
 	{"customer.put", apply_customer},
+	{"po.put", apply_po},
+	{"po.close", apply_po_close},
 	{"lot.receive", apply_receive},
 	{"lot.adjust", apply_adjust},
 	{"lot.transfer", apply_transfer},

@@ -23,6 +23,17 @@ const char *arg(const struct args *a, const char *name)
 	die("internal: option --%s is not in the table of '%s'", name, a->cmd->name);
 }
 
+int args_all(const struct args *a, const char *name, const char *const **vals)
+{
+	for (int i = 0; a->cmd->opts && a->cmd->opts[i].name; i++) {
+		if (!strcmp(a->cmd->opts[i].name, name)) {
+			*vals = a->multi[i];
+			return a->set[i];
+		}
+	}
+	die("internal: option --%s is not in the table of '%s'", name, a->cmd->name);
+}
+
 int flag(const struct args *a, const char *name)
 {
 	for (int i = 0; a->cmd->opts && a->cmd->opts[i].name; i++)
@@ -94,7 +105,9 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 		if (idx < 0) {
 			set_common(a, name, val);
 		} else {
-			a->set[idx] = 1;
+			if (a->set[idx] == MULTI_MAX)
+				return error_set(ERR_INVALID, _("option --%s given too many times"), name);
+			a->multi[idx][a->set[idx]++] = val;
 			a->val[idx] = val;
 		}
 	}

@@ -7,8 +7,9 @@
 
 #include <stdio.h>
 
-#define OPT_MAX 24
-#define POS_MAX 32
+#define OPT_MAX	  24
+#define POS_MAX	  32
+#define MULTI_MAX 64 /* values of one repeated option (--line, --scan) */
 
 struct opt {
 	const char *name; /* long name without "--" */
@@ -22,6 +23,7 @@ struct args {
 	const struct cmd_entry *cmd;
 	const char *val[OPT_MAX];
 	int set[OPT_MAX];
+	const char *multi[OPT_MAX][MULTI_MAX];
 	int npos;
 	const char *pos[POS_MAX];
 	const char *db;
@@ -52,6 +54,8 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 /* An option's value, or NULL; and whether a flag was given. */
 const char *arg(const struct args *a, const char *name);
 int flag(const struct args *a, const char *name);
+/* Every value of a repeated option, in order; returns how many. */
+int args_all(const struct args *a, const char *name, const char *const **vals);
 
 /* Print "lotline: message" to stderr and return the exit status for rc. */
 int cmd_fail(int rc);

@@ -25,7 +25,16 @@ static int exec_receive(struct session *s, const struct args *a)
 		.lot = arg(a, "lot"),
 		.received = arg(a, "received"),
 		.origin = "receive",
+		.po = arg(a, "po"),
+		.over = flag(a, "over"),
 	};
+	if (arg(a, "po-line")) {
+		char *end;
+		r.po_line = strtoll(arg(a, "po-line"), &end, 10);
+		if (*end || r.po_line < 1)
+			return error_set(ERR_INVALID, _("--po-line: '%s' is not a line number"),
+					 arg(a, "po-line"));
+	}
 	int rc = ledger_receive(s, &r, lot);
 	if (rc == OK)
 		printf("%s\n", lot);
@@ -42,6 +51,9 @@ static const struct opt receive_opts[] = {
 	{"lot", N_("CODE"), N_("use this lot code instead of a new internal one")},
 	{"received", N_("DATE"), N_("receiving date if not today")},
 	{"note", N_("TEXT"), N_("a note")},
+	{"po", N_("REF"), N_("receive against this purchase order")},
+	{"po-line", N_("N"), N_("its line (else the first open line of the item)")},
+	{"over", NULL, N_("confirm receiving more than the line ordered")},
 	{NULL, NULL, NULL},
 };
 

@@ -17,7 +17,8 @@ struct optmap {
 
 static const struct optmap item_map[] = {
 	{"name", "name"},	  {"kind", "kind"},	     {"category", "category"},
-	{"unit", "base_unit"},	  {"gtin", "gtin"},	     {"shelf-life", "shelf_life_days"},
+	{"unit", "base_unit"},	  {"gtin", "gtin"},	     {"pack-gtin", "pack_gtin"},
+	{"shelf-life", "shelf_life_days"},
 	{"density", "density"},	  {"pack-size", "pack_size"}, {"allergens", "allergens"},
 	{NULL, NULL},
 };
@@ -60,12 +61,13 @@ static const struct out_col item_cols[] = {
 	{"code", N_("Code"), 12, 0},	   {"name", N_("Name"), 26, 0},
 	{"kind", N_("Kind"), 12, 0},	   {"category", N_("Category"), 11, 0},
 	{"unit", N_("Unit"), 5, 0},	   {"gtin", N_("GTIN"), 14, 0},
+	{"pack_gtin", N_("Pack GTIN"), 14, 0},
 	{"shelf_life_days", N_("Life"), 5, 1}, {"density", N_("Density"), 7, 1},
 	{"pack_size", N_("Pack"), 6, 1},   {"allergens", N_("Allergens"), 20, 0},
 };
 
 static void item_values(const struct item *it, char bufs[3][FIXED_BUFSZ], char *life,
-			const char *v[10])
+			const char *v[11])
 {
 	snprintf(life, 24, "%lld", (long long)it->shelf_life_days);
 	v[0] = it->code;
@@ -74,16 +76,17 @@ static void item_values(const struct item *it, char bufs[3][FIXED_BUFSZ], char *
 	v[3] = it->category;
 	v[4] = it->base_unit;
 	v[5] = it->gtin;
-	v[6] = it->shelf_life_days ? life : "";
-	v[7] = it->density ? fixed_format(it->density, 0, bufs[0]) : "";
-	v[8] = it->pack_size ? fixed_format(it->pack_size, 0, bufs[1]) : "";
-	v[9] = it->allergens;
+	v[6] = it->pack_gtin;
+	v[7] = it->shelf_life_days ? life : "";
+	v[8] = it->density ? fixed_format(it->density, 0, bufs[0]) : "";
+	v[9] = it->pack_size ? fixed_format(it->pack_size, 0, bufs[1]) : "";
+	v[10] = it->allergens;
 }
 
 static int item_row(void *ctx, const struct item *it)
 {
 	char bufs[3][FIXED_BUFSZ], life[24];
-	const char *v[10];
+	const char *v[11];
 	item_values(it, bufs, life, v);
 	out_row(ctx, v);
 	return 0;
@@ -126,7 +129,7 @@ static int exec_item(struct session *s, const struct args *a)
 	if (!strcmp(verb, "show")) {
 		struct item it;
 		char bufs[3][FIXED_BUFSZ], life[24];
-		const char *v[10];
+		const char *v[11];
 		if (a->npos != 2)
 			return error_set(ERR_INVALID, _("usage: lotline item show CODE"));
 		int rc = db_item_get(s->store, a->pos[1], &it);
@@ -144,6 +147,7 @@ static const struct opt item_opts[] = {
 	{"category", N_("CATEGORY"), N_("a category for filters")},
 	{"unit", N_("UNIT"), N_("base unit: kg g mg lb oz l ml gal \"fl oz\" each")},
 	{"gtin", N_("GTIN"), N_("GTIN-8/12/13/14 with its check digit")},
+	{"pack-gtin", N_("GTIN"), N_("GTIN of a case of --pack-size (scans as a pack)")},
 	{"shelf-life", N_("DAYS"), N_("shelf life; gives received lots their expiry")},
 	{"density", N_("KG/L"), N_("density, for mass/volume conversion")},
 	{"pack-size", N_("QTY"), N_("base units in one pack or case")},

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "journal.h"
 #include "lotcode.h"
+#include "purchasing.h"
 #include "settings.h"
 #include "units.h"
 #include "util.h"
@@ -161,6 +162,16 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 		return error_set(ERR_INVALID, _("quantity: %s %s is less than the smallest amount "
 						"of %s"),
 				 r->qty, unit, it.base_unit);
+	struct po po;
+	struct po_line pl;
+	const char *supplier = r->supplier;
+	if (r->po && *r->po) {
+		if ((rc = po_match(s, r->po, r->po_line, &it, r->supplier, base_qty, r->over, &po, &pl)))
+			return rc;
+		supplier = po.supplier_code;
+		if (!r->cost || !*r->cost)
+			cost = pl.unit_cost;
+	}
 	if (r->cost && *r->cost) {
 		fixed_t per_unit;
 		if (fixed_parse(r->cost, 0, &per_unit))
@@ -220,7 +231,7 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 	fields_set(&f, "unit", it.base_unit);
 	snprintf(entered, sizeof(entered), "%s %s", fixed_format(qty, 0, num), unit);
 	fields_set(&f, "entered", entered);
-	fields_set(&f, "supplier", r->supplier ? r->supplier : "");
+	fields_set(&f, "supplier", supplier ? supplier : "");
 	fields_set(&f, "supplier_lot", r->supplier_lot ? r->supplier_lot : "");
 	fields_set(&f, "received", date_format(received, date));
 	fields_set(&f, "expiry", exp ? date_format(exp, date) : "");
@@ -229,6 +240,10 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 	fields_set(&f, "status", status);
 	fields_set(&f, "origin", import ? "import" : "receive");
 	fields_set(&f, "note", r->note ? r->note : "");
+	if (r->po && *r->po) {
+		fields_set(&f, "po", po.ref);
+		fields_set_int(&f, "po_line", pl.line);
+	}
 	rc = journal_append(s, "lot.receive", &f, NULL);
 	fields_free(&f);
 	if (rc == OK && lot_out)

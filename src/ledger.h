@@ -20,6 +20,9 @@ struct receive_req {
 	const char *received; /* ISO date; NULL: today (imports may give another) */
 	const char *origin;   /* "receive" or "import" */
 	const char *status;   /* imports only: the lot's status; NULL: by the rules */
+	const char *po;	      /* purchase order reference, optional */
+	int64_t po_line;      /* its line; 0: the first open line of the item */
+	int over;	      /* confirm receiving more than the line ordered */
 };
 
 int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);

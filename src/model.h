@@ -21,6 +21,7 @@ struct item {
 	char category[CODE_MAX + 1];
 	char base_unit[16];
 	char gtin[15];
+	char pack_gtin[15]; /* GTIN of a case or pack of pack_size */
 	int64_t shelf_life_days;
 	fixed_t density;   /* kg per litre */
 	fixed_t pack_size; /* base units per pack */

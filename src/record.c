@@ -20,6 +20,7 @@ static const struct field_spec item_fields[] = {
 	{"category", N_("category"), FT_TEXT, 0, CODE_MAX, NULL},
 	{"base_unit", N_("unit"), FT_UNIT, 1, 0, NULL},
 	{"gtin", N_("GTIN"), FT_GTIN, 0, 14, NULL},
+	{"pack_gtin", N_("pack GTIN"), FT_GTIN, 0, 14, NULL},
 	{"shelf_life_days", N_("shelf life (days)"), FT_INT, 0, 0, NULL},
 	{"density", N_("density (kg/l)"), FT_DECIMAL, 0, 0, NULL},
 	{"pack_size", N_("pack size"), FT_DECIMAL, 0, 0, NULL},

@@ -50,6 +50,7 @@ enum role_bit {
 	_(CORRECT, N_("correct movements"), R(OWNER) | R(MANAGER))                      \
 	_(MASTER, N_("change items, locations, suppliers and customers"),              \
 	  R(OWNER) | R(MANAGER))                                                        \
+	_(PURCHASE, N_("manage purchase orders"), R(OWNER) | R(MANAGER))                \
 	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                             \
 	_(SETTINGS, N_("change settings"), R(OWNER) | R(MANAGER))
 

@@ -3,7 +3,7 @@
 small_store
 
 # items
-expect_eq "item list" "FLOUR	Wheat flour	ingredient		kg		240		25	" \
+expect_eq "item list" "FLOUR	Wheat flour	ingredient		kg			240		25	" \
 	"$(ll item list --format tsv | grep '^FLOUR')"
 expect_ok "item with gtin" ll item add JAR --name "Jar 250 ml" --kind packaging --unit each --gtin 05012345678900
 ll item show JAR | grep -q "05012345678900" || fail "item show"
