@@ -72,6 +72,16 @@ static int check(int id, const char *value)
 		return OK;
 	case SETTING_LOT_CODE_PATTERN:
 		return lotcode_check(value);
+	case SETTING_LABEL_FORMAT:
+		if (strcmp(value, "zpl") && strcmp(value, "text"))
+			return error_set(ERR_INVALID, _("%s: '%s' is not zpl or text"), table[id].key,
+					 value);
+		return OK;
+	case SETTING_LABEL_PRINT_COMMAND:
+		if (strlen(value) > 200 || strpbrk(value, "\n\r"))
+			return error_set(ERR_INVALID, _("%s: one line of at most 200 characters"),
+					 table[id].key);
+		return OK;
 	}
 	return OK;
 }

@@ -14,7 +14,10 @@
 	_(LOT_CODE_PATTERN, "lot_code_pattern", "LOT-{YYMMDD}-{SITE}{NNN}",               \
 	  N_("pattern of internal lot codes"))                                           \
 	_(IDLE_LOCK_MINUTES, "idle_lock_minutes", "10",                                   \
-	  N_("minutes without a key before the screens lock (0: never)"))
+	  N_("minutes without a key before the screens lock (0: never)"))                \
+	_(LABEL_FORMAT, "label_format", "zpl", N_("lot labels as zpl or text"))            \
+	_(LABEL_PRINT_COMMAND, "label_print_command", "",                                 \
+	  N_("command that prints a label read on its input, e.g. lp -d zebra -o raw"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, def, help) SETTING_##id,
