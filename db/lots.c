@@ -220,8 +220,9 @@ int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *i
 {
 	sqlite3_stmt *st = store_stmt(
 		s, "INSERT INTO movements (entry, idx, lot_id, kind, qty, hlc, reason, note, "
-		   "from_location, to_location, status_before, status_after, corrects) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+		   "from_location, to_location, status_before, status_after, corrects, run_id, "
+		   "run_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		   "?15)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -241,6 +242,10 @@ int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *i
 	bind_text_or_null(st, 12, m->status_after);
 	if (m->corrects)
 		sqlite3_bind_int64(st, 13, m->corrects);
+	if (m->run_id) {
+		sqlite3_bind_int64(st, 14, m->run_id);
+		sqlite3_bind_int64(st, 15, m->run_line);
+	}
 	rc = step_done(s, st, _("recording a movement"));
 	if (rc == OK && id)
 		*id = sqlite3_last_insert_rowid(s->db);
@@ -441,6 +446,35 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 		}
 	}
 	rc = rc == SQLITE_DONE ? OK : store_error(s, _("reading the ledger"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
+			int (*cb)(void *ctx, const struct lot *l), void *ctx)
+{
+	static const char fefo_sql[] = LOT_SELECT
+		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
+		"ORDER BY l.expiry, l.received, l.id";
+	static const char fifo_sql[] = LOT_SELECT
+		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
+		"ORDER BY l.received, l.expiry, l.id";
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (sqlite3_prepare_v2(s->db, fifo ? fifo_sql : fefo_sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("finding lots to use"));
+	sqlite3_bind_int64(st, 1, item_id);
+	bind_text(st, 2, today);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lot l;
+		lot_read(st, &l);
+		int stop = cb(ctx, &l);
+		if (stop) {
+			sqlite3_finalize(st);
+			return stop;
+		}
+	}
+	rc = rc == SQLITE_DONE ? OK : store_error(s, _("finding lots to use"));
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -31,6 +31,7 @@ struct movement_new {
 	int64_t from_location, to_location; /* 0 = none */
 	const char *status_before, *status_after;
 	int64_t corrects; /* movement id, 0 = none */
+	int64_t run_id, run_line; /* production, 0 = none */
 };
 
 int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t hlc,
@@ -64,6 +65,11 @@ int db_movement_by_ref(struct store *s, const char *site_id, int64_t seq, int64_
 /* The ledger: lots matching the filter, soonest expiry first. */
 int db_ledger_each(struct store *s, const struct ledger_filter *f,
 		   int (*cb)(void *ctx, const struct lot *l), void *ctx);
+
+/* Lots of an item that can be used on day today (available, not expired, with
+ * stock), first expiry first (FEFO) or first received first (FIFO). */
+int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
+			int (*cb)(void *ctx, const struct lot *l), void *ctx);
 
 /* The next number of a lot-code series, and whether a code is taken. */
 int db_lot_counter_next(struct store *s, const char *series, int64_t *n);

@@ -53,6 +53,29 @@ static const struct {
 	 "JOIN replay.items i ON i.id = l.item_id) "
 	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
 	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("recipe"),
+	 "WITH a AS (SELECT r.code, r.version, r.status, r.yield, l.line, i.code AS item, l.qty, "
+	 "l.role FROM main.recipes r JOIN main.recipe_lines l ON l.recipe_id = r.id JOIN "
+	 "main.items i ON i.id = l.item_id), "
+	 "b AS (SELECT r.code, r.version, r.status, r.yield, l.line, i.code AS item, l.qty, "
+	 "l.role FROM replay.recipes r JOIN replay.recipe_lines l ON l.recipe_id = r.id JOIN "
+	 "replay.items i ON i.id = l.item_id) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("run"),
+	 "WITH a AS (SELECT code, target, status, shortage, bypass_reason, plan_cost, labour_cost, "
+	 "actual_yield, actual_cost, signed_by FROM main.runs), "
+	 "b AS (SELECT code, target, status, shortage, bypass_reason, plan_cost, labour_cost, "
+	 "actual_yield, actual_cost, signed_by FROM replay.runs) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("genealogy of lot"),
+	 "WITH a AS (SELECT o.code, i.code AS input, k.qty FROM main.lot_links k JOIN main.lots o "
+	 "ON o.id = k.output_lot_id JOIN main.lots i ON i.id = k.input_lot_id), "
+	 "b AS (SELECT o.code, i.code AS input, k.qty FROM replay.lot_links k JOIN replay.lots o "
+	 "ON o.id = k.output_lot_id JOIN replay.lots i ON i.id = k.input_lot_id) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
 	{N_("setting"), "SELECT key FROM (SELECT key, value FROM main.settings EXCEPT SELECT key, "
 			"value FROM replay.settings) ORDER BY 1 LIMIT 20"},
 };

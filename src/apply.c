@@ -16,12 +16,11 @@
 
 typedef int (*apply_fn)(struct store *s, const struct entry *e, const struct fields *f);
 
-static int need_int(const struct fields *f, const char *key, int64_t *v)
-{
-	return fields_int(f, key, v);
-}
+#include "apply_internal.h"
 
-static int lookup_location(struct store *s, const char *code, int64_t *id)
+#define need_int fields_int
+
+int apply_location_id(struct store *s, const char *code, int64_t *id)
 {
 	struct location l;
 	int rc = db_location_get(s, code, &l);
@@ -132,8 +131,7 @@ static int check_balance(struct store *s, const struct entry *e, int64_t lot_id,
 	}
 }
 
-/* A movement of this entry against a lot; the balance follows the movements. */
-static int add_movement(struct store *s, const struct entry *e, const struct movement_new *m0)
+int apply_movement(struct store *s, const struct entry *e, const struct movement_new *m0)
 {
 	struct movement_new m = *m0;
 	fixed_t balance;
@@ -165,7 +163,7 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 			return rc;
 		n.supplier_id = sup.id;
 	}
-	if ((rc = lookup_location(s, fields_str(f, "location"), &n.location_id)))
+	if ((rc = apply_location_id(s, fields_str(f, "location"), &n.location_id)))
 		return rc;
 	if ((rc = need_int(f, "qty", &qty)))
 		return rc;
@@ -188,7 +186,7 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	m.reason = fields_str(f, "origin");
 	m.to_location = n.location_id;
 	m.status_after = n.status;
-	if ((rc = add_movement(s, e, &m)))
+	if ((rc = apply_movement(s, e, &m)))
 		return rc;
 	if (*fields_str(f, "po")) {
 		struct po po;
@@ -271,7 +269,7 @@ static int apply_adjust(struct store *s, const struct entry *e, const struct fie
 	m.kind = "adjust";
 	m.reason = fields_str(f, "reason");
 	m.note = fields_str(f, "note");
-	return add_movement(s, e, &m);
+	return apply_movement(s, e, &m);
 }
 
 static int apply_transfer(struct store *s, const struct entry *e, const struct fields *f)
@@ -281,12 +279,12 @@ static int apply_transfer(struct store *s, const struct entry *e, const struct f
 	memset(&m, 0, sizeof(m));
 	if ((rc = lot_of(s, f, &m.lot_id)))
 		return rc;
-	if ((rc = lookup_location(s, fields_str(f, "from"), &m.from_location)) ||
-	    (rc = lookup_location(s, fields_str(f, "to"), &m.to_location)))
+	if ((rc = apply_location_id(s, fields_str(f, "from"), &m.from_location)) ||
+	    (rc = apply_location_id(s, fields_str(f, "to"), &m.to_location)))
 		return rc;
 	m.kind = "transfer";
 	m.note = fields_str(f, "note");
-	if ((rc = add_movement(s, e, &m)))
+	if ((rc = apply_movement(s, e, &m)))
 		return rc;
 	return db_lot_set_location(s, m.lot_id, m.to_location, e->hlc);
 }
@@ -304,7 +302,7 @@ static int apply_status(struct store *s, const struct entry *e, const struct fie
 	m.note = fields_str(f, "note");
 	m.status_before = fields_str(f, "status_before");
 	m.status_after = fields_str(f, "status");
-	if ((rc = add_movement(s, e, &m)))
+	if ((rc = apply_movement(s, e, &m)))
 		return rc;
 	return db_lot_set_status(s, m.lot_id, m.status_after, e->hlc);
 }
@@ -322,7 +320,7 @@ static int apply_scrap(struct store *s, const struct entry *e, const struct fiel
 	m.note = fields_str(f, "note");
 	m.status_before = fields_str(f, "status_before");
 	m.status_after = fields_str(f, "status");
-	if ((rc = add_movement(s, e, &m)))
+	if ((rc = apply_movement(s, e, &m)))
 		return rc;
 	if (*m.status_after && (rc = db_lot_set_status(s, m.lot_id, m.status_after, e->hlc)))
 		return rc;
@@ -349,15 +347,15 @@ static int apply_correct(struct store *s, const struct entry *e, const struct fi
 	m.note = fields_str(f, "note");
 	m.corrects = orig.id;
 	if (orig.from_location[0] && orig.to_location[0] && strcmp(orig.kind, "transfer") == 0) {
-		if ((rc = lookup_location(s, orig.to_location, &m.from_location)) ||
-		    (rc = lookup_location(s, orig.from_location, &m.to_location)))
+		if ((rc = apply_location_id(s, orig.to_location, &m.from_location)) ||
+		    (rc = apply_location_id(s, orig.from_location, &m.to_location)))
 			return rc;
 	}
 	if (orig.status_before[0] && strcmp(orig.status_before, orig.status_after) != 0) {
 		m.status_before = orig.status_after;
 		m.status_after = orig.status_before;
 	}
-	if ((rc = add_movement(s, e, &m)))
+	if ((rc = apply_movement(s, e, &m)))
 		return rc;
 	if (m.to_location && (rc = db_lot_set_location(s, lot_id, m.to_location, e->hlc)))
 		return rc;
@@ -377,6 +375,7 @@ static const struct {
 	{"location.put", apply_location},
 	{"supplier.put", apply_supplier},
 	{"customer.put", apply_customer},
+	APPLY_PRODUCTION_KINDS
 	{"po.put", apply_po},
 	{"po.close", apply_po_close},
 	{"lot.receive", apply_receive},

@@ -107,12 +107,12 @@ static int require_open(const struct lot *l, const char *action)
 	return OK;
 }
 
-static int new_lot_code(struct session *s, int64_t day, char out[LOT_MAX + 1])
+int ledger_next_code(struct session *s, const char *pattern, int64_t day,
+		      char out[LOT_MAX + 1])
 {
-	char pattern[128], series[LOT_MAX + 32];
+	char series[LOT_MAX + 32];
 	int64_t n;
 	int rc;
-	setting_get(s, SETTING_LOT_CODE_PATTERN, pattern, sizeof(pattern));
 	if ((rc = lotcode_series(pattern, s->site_code, day, series, sizeof(series))))
 		return rc;
 	/* The counter skips codes already taken (an import may have used them). */
@@ -221,8 +221,11 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 		if (db_lot_exists(s->store, r->lot))
 			return error_set(ERR_CONFLICT, _("lot: %s already exists"), r->lot);
 		strlcpy_(lot, r->lot, sizeof(lot));
-	} else if ((rc = new_lot_code(s, received, lot))) {
-		return rc;
+	} else {
+		char pattern[128];
+		setting_get(s, SETTING_LOT_CODE_PATTERN, pattern, sizeof(pattern));
+		if ((rc = ledger_next_code(s, pattern, received, lot)))
+			return rc;
 	}
 
 	fields_set(&f, "lot", lot);

@@ -43,6 +43,10 @@ int ledger_scrap(struct session *s, const char *lot, const char *qty, const char
 int ledger_correct(struct session *s, const char *lot, int64_t no, const char *reason,
 		   const char *note);
 
+/* The next code of a pattern's series for a day ({NNN} counts per series and
+ * skips codes that lots already use). */
+int ledger_next_code(struct session *s, const char *pattern, int64_t day, char out[LOT_MAX + 1]);
+
 /* Reason codes accepted by each action, |-separated. */
 #define ADJUST_REASONS "count|sample|spoilage|damaged|other"
 #define HOLD_REASONS   "inspection|failed-test|complaint|recall|other"

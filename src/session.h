@@ -51,6 +51,9 @@ enum role_bit {
 	_(MASTER, N_("change items, locations, suppliers and customers"),              \
 	  R(OWNER) | R(MANAGER))                                                        \
 	_(PURCHASE, N_("manage purchase orders"), R(OWNER) | R(MANAGER))                \
+	_(RECIPES, N_("change recipes"), R(OWNER) | R(MANAGER))                         \
+	_(PRODUCE, N_("run production"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))   \
+	_(BYPASS, N_("start a run with a shortage"), R(OWNER) | R(MANAGER))            \
 	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                             \
 	_(SETTINGS, N_("change settings"), R(OWNER) | R(MANAGER))
 

@@ -72,6 +72,11 @@ static int check(int id, const char *value)
 		return OK;
 	case SETTING_LOT_CODE_PATTERN:
 		return lotcode_check(value);
+	case SETTING_RUN_SIGN_ROLE:
+		if (!role_valid(value) || !strcmp(value, "viewer"))
+			return error_set(ERR_INVALID, _("%s: '%s' is not owner, manager, qa or operator"),
+					 table[id].key, value);
+		return OK;
 	case SETTING_LABEL_FORMAT:
 		if (strcmp(value, "zpl") && strcmp(value, "text"))
 			return error_set(ERR_INVALID, _("%s: '%s' is not zpl or text"), table[id].key,

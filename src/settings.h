@@ -15,6 +15,7 @@
 	  N_("pattern of internal lot codes"))                                           \
 	_(IDLE_LOCK_MINUTES, "idle_lock_minutes", "10",                                   \
 	  N_("minutes without a key before the screens lock (0: never)"))                \
+	_(RUN_SIGN_ROLE, "run_sign_role", "qa", N_("the role that signs batch records"))   \
 	_(LABEL_FORMAT, "label_format", "zpl", N_("lot labels as zpl or text"))            \
 	_(LABEL_PRINT_COMMAND, "label_print_command", "",                                 \
 	  N_("command that prints a label read on its input, e.g. lp -d zebra -o raw"))

@@ -1,0 +1,34 @@
+/* What the appliers of different entry kinds share (src/apply*.c only). */
+#ifndef LOTLINE_APPLY_INTERNAL_H
+#define LOTLINE_APPLY_INTERNAL_H
+
+#include "db/lots.h"
+#include "db/store.h"
+#include "model.h"
+#include "payload.h"
+
+/* A movement of this entry against a lot; the balance follows the movements, and a
+ * balance below zero (possible only for entries from elsewhere) is raised as an
+ * exception rather than refused. */
+int apply_movement(struct store *s, const struct entry *e, const struct movement_new *m);
+int apply_location_id(struct store *s, const char *code, int64_t *id);
+
+int apply_recipe(struct store *s, const struct entry *e, const struct fields *f);
+int apply_recipe_status(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_plan(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_start(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_consume(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_note(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_finish(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_end(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_cancel(struct store *s, const struct entry *e, const struct fields *f);
+int apply_run_sign(struct store *s, const struct entry *e, const struct fields *f);
+
+#define APPLY_PRODUCTION_KINDS                                                             \
+	{"recipe.put", apply_recipe}, {"recipe.status", apply_recipe_status},              \
+	{"run.plan", apply_run_plan}, {"run.start", apply_run_start},                      \
+	{"run.consume", apply_run_consume}, {"run.note", apply_run_note},                  \
+	{"run.finish", apply_run_finish}, {"run.fail", apply_run_end},                     \
+	{"run.cancel", apply_run_cancel}, {"run.sign", apply_run_sign},
+
+#endif
