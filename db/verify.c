@@ -76,6 +76,18 @@ static const struct {
 	 "ON o.id = k.output_lot_id JOIN replay.lots i ON i.id = k.input_lot_id) "
 	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
 	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("document"),
+	 "SELECT code FROM (SELECT code, record_kind, record, kind, name, size, hash, status, "
+	 "reviewer, reviewed_by, note FROM main.documents EXCEPT SELECT code, record_kind, "
+	 "record, kind, name, size, hash, status, reviewer, reviewed_by, note FROM "
+	 "replay.documents) ORDER BY 1 LIMIT 20"},
+	{N_("test results of lot"),
+	 "WITH a AS (SELECT l.code, q.parameter, q.specification, q.result, q.pass FROM "
+	 "main.quality_results q JOIN main.lots l ON l.id = q.lot_id), "
+	 "b AS (SELECT l.code, q.parameter, q.specification, q.result, q.pass FROM "
+	 "replay.quality_results q JOIN replay.lots l ON l.id = q.lot_id) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
 	{N_("setting"), "SELECT key FROM (SELECT key, value FROM main.settings EXCEPT SELECT key, "
 			"value FROM replay.settings) ORDER BY 1 LIMIT 20"},
 };

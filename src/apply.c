@@ -376,6 +376,7 @@ static const struct {
 	{"supplier.put", apply_supplier},
 	{"customer.put", apply_customer},
 	APPLY_PRODUCTION_KINDS
+	APPLY_DOCUMENT_KINDS
 	{"po.put", apply_po},
 	{"po.close", apply_po_close},
 	{"lot.receive", apply_receive},

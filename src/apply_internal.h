@@ -24,6 +24,15 @@ int apply_run_end(struct store *s, const struct entry *e, const struct fields *f
 int apply_run_cancel(struct store *s, const struct entry *e, const struct fields *f);
 int apply_run_sign(struct store *s, const struct entry *e, const struct fields *f);
 
+int apply_doc_attach(struct store *s, const struct entry *e, const struct fields *f);
+int apply_doc_status(struct store *s, const struct entry *e, const struct fields *f);
+int apply_doc_assign(struct store *s, const struct entry *e, const struct fields *f);
+int apply_quality(struct store *s, const struct entry *e, const struct fields *f);
+
+#define APPLY_DOCUMENT_KINDS                                                               \
+	{"doc.attach", apply_doc_attach}, {"doc.status", apply_doc_status},                \
+	{"doc.assign", apply_doc_assign}, {"quality.result", apply_quality},
+
 #define APPLY_PRODUCTION_KINDS                                                             \
 	{"recipe.put", apply_recipe}, {"recipe.status", apply_recipe_status},              \
 	{"run.plan", apply_run_plan}, {"run.start", apply_run_start},                      \

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "journal.h"
+#include "documents.h"
 #include "lotcode.h"
 #include "purchasing.h"
 #include "settings.h"
@@ -354,6 +355,9 @@ static int status_change(struct session *s, const char *lot, enum permission per
 			       l.code, _(l.status), from_allowed, kind);
 		goto out;
 	}
+	/* releasing from hold or quarantine is where QA's policy applies */
+	if (!strcmp(to, "available") && (rc = qc_release_check(s, &l)))
+		goto out;
 	fields_set(&f, "status_before", l.status);
 	fields_set(&f, "status", to);
 	fields_set(&f, "reason", reason ? reason : "");

@@ -54,6 +54,8 @@ enum role_bit {
 	_(RECIPES, N_("change recipes"), R(OWNER) | R(MANAGER))                         \
 	_(PRODUCE, N_("run production"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))   \
 	_(BYPASS, N_("start a run with a shortage"), R(OWNER) | R(MANAGER))            \
+	_(DOCS, N_("attach documents"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))    \
+	_(QUALITY, N_("record test results"), R(OWNER) | R(MANAGER) | R(QA))           \
 	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                             \
 	_(SETTINGS, N_("change settings"), R(OWNER) | R(MANAGER))
 

@@ -65,6 +65,16 @@ static int check(int id, const char *value)
 			return error_set(ERR_INVALID, _("%s: '%s' is not fefo or fifo"), table[id].key,
 					 value);
 		return OK;
+	case SETTING_DOC_MAX_MB: {
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (!*value || *end || v < 1 || v > 1024)
+			return error_set(ERR_INVALID, _("%s: '%s' is not a whole number from 1 to 1024"),
+					 table[id].key, value);
+		return OK;
+	}
+	case SETTING_RELEASE_NEEDS_COA:
+	case SETTING_RELEASE_NEEDS_PASS:
 	case SETTING_QUARANTINE_ON_RECEIPT:
 		if (strcmp(value, "on") && strcmp(value, "off"))
 			return error_set(ERR_INVALID, _("%s: '%s' is not on or off"), table[id].key,
@@ -82,6 +92,7 @@ static int check(int id, const char *value)
 			return error_set(ERR_INVALID, _("%s: '%s' is not zpl or text"), table[id].key,
 					 value);
 		return OK;
+	case SETTING_DOC_VIEWER:
 	case SETTING_LABEL_PRINT_COMMAND:
 		if (strlen(value) > 200 || strpbrk(value, "\n\r"))
 			return error_set(ERR_INVALID, _("%s: one line of at most 200 characters"),

@@ -16,6 +16,12 @@
 	_(IDLE_LOCK_MINUTES, "idle_lock_minutes", "10",                                   \
 	  N_("minutes without a key before the screens lock (0: never)"))                \
 	_(RUN_SIGN_ROLE, "run_sign_role", "qa", N_("the role that signs batch records"))   \
+	_(RELEASE_NEEDS_COA, "release_needs_coa", "off",                                  \
+	  N_("on: a lot is released only with a reviewed or linked COA"))                \
+	_(RELEASE_NEEDS_PASS, "release_needs_pass", "off",                                \
+	  N_("on: a lot is released only when its test results all pass"))               \
+	_(DOC_MAX_MB, "doc_max_mb", "20", N_("largest document accepted, in MB"))          \
+	_(DOC_VIEWER, "doc_viewer", "", N_("command that opens a document file, e.g. xdg-open")) \
 	_(LABEL_FORMAT, "label_format", "zpl", N_("lot labels as zpl or text"))            \
 	_(LABEL_PRINT_COMMAND, "label_print_command", "",                                 \
 	  N_("command that prints a label read on its input, e.g. lp -d zebra -o raw"))
