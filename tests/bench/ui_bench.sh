@@ -1,0 +1,82 @@
+#!/bin/sh
+# Figures for the screens on a given store (make bench runs it on the generated
+# million-lot store): time from a keystroke to the finished screen, bytes sent
+# to the terminal, and peak memory. Prints; asserts nothing.
+#
+#   sh tests/bench/ui_bench.sh STORE [LOTLINE]
+#
+# How it measures: the headless test mode (LOTLINE_SCRIPT) drives the screens
+# at 80x24; LOTLINE_TRACE_TIMING=FILE makes lotline write one line per input,
+#   WHAT <tab> MILLISECONDS <tab> BYTES
+# the time from reading the input to the frame sent (queries, drawing and
+# curses' output included) and the bytes curses wrote for it. The output goes
+# to LOTLINE_TERM_OUTPUT (a file, TERM=xterm), so the bytes are what a real
+# xterm would receive. Peak memory is /usr/bin/time -v's maximum resident set
+# (the PIN check at login alone takes 64 MiB: libsodium's interactive Argon2).
+#
+# A user uibench (viewer, PIN 9999) is added to the store when missing; set
+# BENCH_USER and BENCH_PIN to log in as someone else. BENCH_REPS (5) repeats
+# each step; the median is shown.
+set -eu
+store=${1:?usage: ui_bench.sh STORE [LOTLINE]}
+LOTLINE=${2:-${LOTLINE:-lotline}}
+REPS=${BENCH_REPS:-5}
+user=${BENCH_USER:-uibench}
+pin=${BENCH_PIN:-9999}
+work=$(mktemp -d "${TMPDIR:-/tmp}/ui-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+unset LOTLINE_NOW LOTLINE_USER LOTLINE_KEYMAP LOTLINE_DB
+export TZ=UTC LC_ALL=C.UTF-8 TERM=xterm LINES=24 COLUMNS=80
+export XDG_CONFIG_HOME="$work"
+
+if [ -z "${BENCH_USER:-}" ] && ! "$LOTLINE" --db "$store" user list --format tsv | cut -f1 | grep -qx uibench; then
+	owner=$("$LOTLINE" --db "$store" user list --format tsv | awk -F'\t' '$3 == "owner" {print $1; exit}')
+	"$LOTLINE" --db "$store" --user "$owner" user add uibench --role viewer --pin 9999 >/dev/null
+fi
+
+# The script: log in, open the ledger, then each step REPS times.
+{
+	printf '%s<Tab>%s<Enter>\n' "$user" "$pin"
+	printf '1\n'
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<PgDn>\n'; i=$((i + 1)); done
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<Down>\n'; i=$((i + 1)); done
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<C-l>\n'; i=$((i + 1)); done
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<Home>/7<Esc>\n'; i=$((i + 1)); done
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<Enter>\n<Esc>\n'; i=$((i + 1)); done
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<Esc>1\n'; i=$((i + 1)); done
+	printf '/G00050\n<Esc>\n'
+} > "$work/script"
+
+LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
+	LOTLINE_TERM_OUTPUT="$work/out" /usr/bin/time -v "$LOTLINE" --db "$store" \
+	2> "$work/time" || { cat "$work/time" >&2; exit 1; }
+
+# median FIELD PATTERN: the median of a trace field over the lines matching
+median() {
+	awk -F'\t' -v f="$1" -v p="$2" '$1 == p {print $f}' "$work/trace" | sort -n |
+		awk '{a[NR]=$1} END {if (NR) printf "%s", a[int((NR+1)/2)]; else printf "-"}'
+}
+
+lots=$("$LOTLINE" --db "$store" ledger --format tsv 2>/dev/null | head -2 | wc -l)
+echo "lotline screens on $store (80x24, TERM=xterm, median of $REPS)"
+printf '%-44s %12s %12s\n' "step" "ms" "bytes"
+printf '%-44s %12s %12s\n' "open the ledger (1 on the menu)" "$(median 2 'key 1')" "$(median 3 'key 1')"
+printf '%-44s %12s %12s\n' "page down" "$(median 2 'key <PgDn>')" "$(median 3 'key <PgDn>')"
+printf '%-44s %12s %12s\n' "one row down" "$(median 2 'key <Down>')" "$(median 3 'key <Down>')"
+printf '%-44s %12s %12s\n' "full redraw (C-l)" "$(median 2 'key <C-l>')" "$(median 3 'key <C-l>')"
+printf '%-44s %12s %12s\n' "type one search character (7)" "$(median 2 'key 7')" "$(median 3 'key 7')"
+printf '%-44s %12s %12s\n' "open a lot (Enter)" "$(median 2 'key <Enter>')" "$(median 3 'key <Enter>')"
+printf '%-44s %12s %12s\n' "search down to 100 lots (5th key of G00050)" \
+	"$(awk -F'\t' '$1 == "key 5" {print $2}' "$work/trace" | tail -1)" \
+	"$(awk -F'\t' '$1 == "key 5" {print $3}' "$work/trace" | tail -1)"
+printf '%-44s %12s\n' "log in (the PIN's Argon2 check)" \
+	"$(awk -F'\t' '$1 == "key <Enter>" {print $2; exit}' "$work/trace")"
+printf '%-44s %12s kB\n' "peak memory (max RSS)" \
+	"$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$work/time")"
+[ "$lots" -gt 0 ] || echo "(the store shows no lots)"

@@ -1,0 +1,126 @@
+/* The screens and the named actions of the user interface, each listed once.
+ * SCREEN_INFO yields the screen enum, the keymap scope names and one view-NAME
+ * action per screen; ACTION_INFO yields the action enum, the names used in
+ * keymaps, the F-key bar labels and the help text. No curses here. */
+#ifndef LOTLINE_UI_ACTIONS_H
+#define LOTLINE_UI_ACTIONS_H
+
+#include "src/i18n.h"
+
+/* id, name (keymaps and view-NAME), title, main-menu number (0: not in the
+ * menu), built (0: shown in the menu as not available yet). */
+#define SCREEN_INFO(_)                                                                             \
+	_(LOGIN, "login", N_("Login"), 0, 1)                                                       \
+	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
+	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
+	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
+	_(PRODUCTION, "production", N_("Production run"), 3, 0)                                    \
+	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
+	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
+	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 0)                                    \
+	_(RECALL, "recall", N_("Recall"), 7, 0)                                                    \
+	_(TODAY, "today", N_("Today"), 8, 1)                                                       \
+	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
+	_(LOT, "lot", N_("Lot"), 0, 1)                                                             \
+	_(FORM, "form", N_("Form"), 0, 1)                                                          \
+	_(HELP, "help", N_("Help"), 0, 1)
+
+enum screen_id {
+#define SCREEN_ENUM(id, name, title, menu, built) SCREEN_##id,
+	SCREEN_INFO(SCREEN_ENUM)
+#undef SCREEN_ENUM
+	    SCREEN_COUNT
+};
+
+/* Keymap scopes: one per screen, then "global" (keys that work everywhere). */
+#define SCOPE_GLOBAL SCREEN_COUNT
+#define SCOPE_COUNT  (SCREEN_COUNT + 1)
+
+/* Flags of an action: BAR actions are offered in the F-key bar when bound to a key. */
+#define AF_BAR   1
+#define AF_NOBAR 0
+
+/* scope (a screen, or GLOBAL), id, name, F-key bar label, help, flags. Grouped
+ * by scope; the help screen lists them in this order. */
+#define ACTION_INFO(_)                                                                             \
+	_(GLOBAL, HELP, "help", N_("Help"),                                                        \
+	  N_("Show the keys of this screen; choose an action to run it"), AF_BAR)                  \
+	_(GLOBAL, BACK, "back", N_("Back"), N_("Close this screen and go back"), AF_BAR)           \
+	_(GLOBAL, MENU, "menu", N_("Menu"), N_("Go to the main menu"), AF_BAR)                     \
+	_(GLOBAL, QUIT, "quit", N_("Quit"), N_("Leave lotline"), AF_BAR)                           \
+	_(GLOBAL, LOCK, "lock", N_("Lock"), N_("Lock the screens until the PIN is given"), AF_BAR) \
+	_(GLOBAL, SWITCH_USER, "switch-user", N_("User"), N_("Log in as another user"), AF_BAR)    \
+	_(GLOBAL, REDRAW, "redraw", N_("Redraw"), N_("Draw the whole screen again"), AF_NOBAR)     \
+	_(GLOBAL, MOVE_UP, "move-up", N_("Up"), N_("Select the line above"), AF_NOBAR)             \
+	_(GLOBAL, MOVE_DOWN, "move-down", N_("Down"), N_("Select the line below"), AF_NOBAR)       \
+	_(GLOBAL, PAGE_UP, "page-up", N_("PgUp"), N_("Show the page above"), AF_NOBAR)             \
+	_(GLOBAL, PAGE_DOWN, "page-down", N_("PgDn"), N_("Show the page below"), AF_NOBAR)         \
+	_(GLOBAL, MOVE_FIRST, "move-first", N_("First"), N_("Go to the first line"), AF_NOBAR)     \
+	_(GLOBAL, MOVE_LAST, "move-last", N_("Last"), N_("Go to the last line"), AF_NOBAR)         \
+	_(GLOBAL, OPEN, "open", N_("Open"), N_("Open the selected line"), AF_NOBAR)                \
+	_(FORM, NEXT_FIELD, "next-field", N_("Next"), N_("Go to the next field"), AF_NOBAR)        \
+	_(FORM, PREV_FIELD, "prev-field", N_("Prev"), N_("Go to the previous field"), AF_NOBAR)    \
+	_(FORM, NEXT_OR_SAVE, "next-or-save", N_("Next"),                                          \
+	  N_("Go to the next field; on the last field, save"), AF_NOBAR)                           \
+	_(FORM, SAVE, "save", N_("Save"), N_("Check every field and save"), AF_BAR)                \
+	_(FORM, COMPLETE, "complete", N_("Choices"),                                               \
+	  N_("Complete the field from the known values (again: the next one)"), AF_BAR)            \
+	_(FORM, CLEAR_FIELD, "clear-field", N_("Clear"), N_("Empty the field"), AF_NOBAR)          \
+	_(LEDGER, LEDGER_SEARCH, "ledger-search", N_("Search"),                                    \
+	  N_("Type to show only lots whose item, lot or supplier lot contains the text"), AF_BAR)  \
+	_(LEDGER, LEDGER_FILTER, "ledger-filter", N_("Filter"),                                    \
+	  N_("Filter by location, category, status, COA status and expiry"), AF_BAR)               \
+	_(LEDGER, LEDGER_CLEAR, "ledger-clear", N_("All"), N_("Clear the search and filters"),     \
+	  AF_BAR)                                                                                  \
+	_(LEDGER, LEDGER_SORT, "ledger-sort", N_("Sort"), N_("Sort by the next column"), AF_BAR)   \
+	_(LEDGER, LEDGER_SORT_PREV, "ledger-sort-prev", N_("Sort<"),                               \
+	  N_("Sort by the previous column"), AF_NOBAR)                                             \
+	_(LEDGER, LEDGER_SORT_REVERSE, "ledger-sort-reverse", N_("Reverse"),                       \
+	  N_("Reverse the order"), AF_NOBAR)                                                       \
+	_(LEDGER, LEDGER_EXPORT, "ledger-export", N_("Export"),                                    \
+	  N_("Write the lots shown to a CSV file"), AF_BAR)                                        \
+	_(LOT, LOT_ADJUST, "lot-adjust", N_("Adjust"), N_("Count or change the quantity"), AF_BAR) \
+	_(LOT, LOT_TRANSFER, "lot-transfer", N_("Move"), N_("Move the lot to another location"),   \
+	  AF_BAR)                                                                                  \
+	_(LOT, LOT_HOLD, "lot-hold", N_("Hold"), N_("Put the lot on hold"), AF_BAR)                \
+	_(LOT, LOT_RELEASE, "lot-release", N_("Release"),                                          \
+	  N_("Release the lot from hold or quarantine"), AF_BAR)                                   \
+	_(LOT, LOT_QUARANTINE, "lot-quarantine", N_("Quarant"), N_("Quarantine the lot"), AF_BAR)  \
+	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
+	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
+	  N_("Reverse the selected movement with a correcting one"), AF_BAR)
+
+enum action {
+	ACT_NONE = -1,
+#define ACTION_ENUM(scope, id, name, label, help, flags) ACT_##id,
+	ACTION_INFO(ACTION_ENUM)
+#undef ACTION_ENUM
+#define VIEW_ENUM(id, name, title, menu, built) ACT_VIEW_##id,
+	    SCREEN_INFO(VIEW_ENUM)
+#undef VIEW_ENUM
+	        ACT_COUNT
+};
+
+/* The name used in keymaps ("ledger-filter", "view-today"). */
+const char *action_name(int a);
+/* The short F-key bar label, translated. */
+const char *action_label(int a);
+/* The help text, translated, into buf. */
+const char *action_help(int a, char *buf, unsigned n);
+/* The scope an action belongs to (a screen or SCOPE_GLOBAL). */
+int action_scope(int a);
+int action_in_bar(int a);
+/* ACT_NONE when no action has this name. */
+int action_by_name(const char *name);
+/* The screen a view-NAME action opens, or -1. */
+int action_view_screen(int a);
+
+const char *screen_name(int screen);
+const char *screen_title(int screen); /* translated */
+int screen_menu_no(int screen);
+int screen_built(int screen);
+/* A keymap scope by name ("ledger", "global"); -1 when unknown. */
+int scope_by_name(const char *name);
+const char *scope_name(int scope);
+
+#endif
