@@ -1,0 +1,768 @@
+/* The import service. Each kind of file is a row in a table: its columns (for
+ * master data, the record's own fields) with the header names people use for
+ * them, the permission it needs, and the service that takes one row. Recipes and
+ * orders join the same way. */
+#include "config.h" /* first: newlocale() is POSIX 2008 */
+#include "import.h"
+#include "csv_read.h"
+#include "error.h"
+#include "i18n.h"
+#include "ledger.h"
+#include "master.h"
+#include "record.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define COLS_MAX  32
+#define NAME_SIZE 128
+#define CHUNK     (64 * 1024)
+#define PASS_STOP (-1) /* the first pass has seen what it needs */
+
+enum col_type { CT_TEXT, CT_LOWER, CT_DECIMAL, CT_DATE };
+
+struct col_def {
+	const char *key;
+	const char *label; /* N_(): the field as messages name it */
+	const char *names; /* other header names, |-separated, as name_norm() leaves them */
+	enum col_type type;
+	int required;
+};
+
+struct import_run;
+
+struct import_kind {
+	const char *name;
+	enum permission perm;
+	const struct record_spec *spec; /* master data: the columns are its fields */
+	const struct col_def *cols;     /* else the columns; for master data, names by key */
+	size_t ncols;
+	const char *known; /* columns of lotline's own exports that are read and not used */
+	int (*apply)(struct import_run *u, const char *const *v, const char **bad_key);
+};
+
+struct import_run {
+	struct session *s;
+	const struct import_kind *kind;
+	const struct import_opts *o;
+	struct import_result *res;
+	struct csv_reader *reader;
+	int pass; /* 1: learning the order of dates; 2: importing */
+	struct col_def cols[COLS_MAX];
+	size_t ncols;
+	int at[COLS_MAX]; /* the file's column (0-based) of each, or -1 */
+	char **header;
+	size_t nheader;
+	int have_header;
+	int decimal_comma;
+	enum date_order dates;
+	struct strbuf val[COLS_MAX];
+	const char *v[COLS_MAX];
+	char bad_key[64];
+	struct {
+		long line;
+		size_t col;
+		int k;
+		char value[64];
+	} seen[3]; /* the first date that reads only as d/m, only as m/d, either */
+};
+
+/* ---- the kinds ---- */
+
+static int apply_master(struct import_run *u, const char *const *v, const char **bad_key)
+{
+	struct fields f = FIELDS_INIT;
+	for (size_t k = 0; k < u->ncols; k++)
+		if (v[k])
+			fields_set(&f, u->cols[k].key, v[k]);
+	int rc = master_save_in_tx(u->s, u->kind->spec, &f, SAVE_UPSERT, bad_key);
+	if (rc && *bad_key) {
+		/* the key may live in f */
+		strlcpy_(u->bad_key, *bad_key, sizeof(u->bad_key));
+		*bad_key = u->bad_key;
+	}
+	fields_free(&f);
+	return rc;
+}
+
+enum {
+	L_ITEM,
+	L_LOT,
+	L_QTY,
+	L_UNIT,
+	L_EXPIRY,
+	L_LOCATION,
+	L_STATUS,
+	L_SUPPLIER,
+	L_SUPPLIER_LOT,
+	L_RECEIVED,
+	L_UNIT_COST,
+	L_NOTE,
+};
+
+/* The labels are the ones ledger_receive's messages start with. */
+static const struct col_def lot_cols[] = {
+    [L_ITEM] = {"item", N_("item"),
+                "item code|sku|product|product code|article|article number|artikel|articulo|"
+                "material|code article",
+                CT_TEXT, 1},
+    [L_LOT] = {"lot", N_("lot"),
+               "lot number|lot no|lot code|lot id|batch|batch number|batch no|batch code|"
+               "charge|chargennummer|lote|numero de lot|no lot",
+               CT_TEXT, 0},
+    [L_QTY] = {"qty", N_("quantity"),
+               "amount|on hand|qty on hand|quantity on hand|balance|stock|quantite|menge|"
+               "bestand|cantidad",
+               CT_DECIMAL, 1},
+    [L_UNIT] = {"unit", N_("unit"), "uom|unit of measure|base unit|unite|einheit|unidad", CT_TEXT,
+                0},
+    [L_EXPIRY] = {"expiry", N_("expiry"),
+                  "expiry date|expiration|expiration date|exp|exp date|expires|best before|"
+                  "best before date|best by|bbd|use by|use by date|dluo|dlc|ddm|mhd|"
+                  "date de peremption|peremption|verfallsdatum|verfall|caducidad|"
+                  "fecha de caducidad",
+                  CT_DATE, 0},
+    [L_LOCATION] = {"location", N_("location"),
+                    "bin|warehouse|location code|store|emplacement|lagerort|ubicacion|almacen",
+                    CT_TEXT, 1},
+    [L_STATUS] = {"status", N_("status"), "lot status|state|statut|estado", CT_LOWER, 0},
+    [L_SUPPLIER] = {"supplier", N_("supplier"),
+                    "vendor|supplier code|vendor code|fournisseur|lieferant|proveedor", CT_TEXT, 0},
+    [L_SUPPLIER_LOT] = {"supplier_lot", N_("supplier lot"),
+                        "supplier lot number|supplier lot no|vendor lot|vendor lot number|"
+                        "supplier batch|manufacturer lot|mfr lot",
+                        CT_TEXT, 0},
+    [L_RECEIVED] = {"received", N_("received"),
+                    "received date|date received|receipt date|received on|receiving date|"
+                    "goods receipt date|date de reception|eingangsdatum|wareneingang|"
+                    "fecha de recepcion",
+                    CT_DATE, 0},
+    [L_UNIT_COST] = {"unit_cost", N_("unit cost"),
+                     "cost|cost per unit|unit price|cout unitaire|prix unitaire|einzelpreis|"
+                     "coste unitario",
+                     CT_DECIMAL, 0},
+    [L_NOTE] = {"note", N_("note"), "notes|comment|comments|remark|remarks|bemerkung|remarque",
+                CT_TEXT, 0},
+};
+
+static const char *status_word(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (!strcmp(s, "on hold"))
+		return "hold";
+	if (!strcmp(s, "quarantined"))
+		return "quarantine";
+	return s;
+}
+
+static int apply_lot(struct import_run *u, const char *const *v, const char **bad_key)
+{
+	struct receive_req r;
+	(void)bad_key;
+	memset(&r, 0, sizeof(r));
+	r.item = v[L_ITEM];
+	r.lot = v[L_LOT];
+	r.qty = v[L_QTY];
+	r.unit = v[L_UNIT];
+	r.expiry = v[L_EXPIRY];
+	r.location = v[L_LOCATION];
+	r.status = status_word(v[L_STATUS]);
+	r.supplier = v[L_SUPPLIER];
+	r.supplier_lot = v[L_SUPPLIER_LOT];
+	r.received = v[L_RECEIVED];
+	r.cost = v[L_UNIT_COST];
+	r.note = v[L_NOTE];
+	r.origin = "import";
+	return ledger_receive_in_tx(u->s, &r, NULL);
+}
+
+/* For master data: header names besides the field's key and label. */
+static const struct col_def item_names[] = {
+    {"code", NULL,
+     "item code|item|sku|product code|item number|item no|article number|part number|"
+     "reference|artikelnummer",
+     0, 0},
+    {"name", NULL,
+     "item name|description|product name|product|designation|bezeichnung|libelle|nombre|"
+     "descripcion",
+     0, 0},
+    {"kind", NULL, "type|item type|item kind", 0, 0},
+    {"category", NULL, "group|item group|product group|family|categorie|kategorie|categoria", 0, 0},
+    {"base_unit", NULL, "uom|unit of measure|base uom|einheit|unite|unidad", 0, 0},
+    {"gtin", NULL, "ean|upc|barcode|gtin 13|ean 13|gtin 14|ean code", 0, 0},
+    {"pack_gtin", NULL, "case gtin|outer gtin|carton gtin|pack ean|case ean", 0, 0},
+    {"shelf_life_days", NULL, "shelf life|life|haltbarkeit|duree de vie", 0, 0},
+    {"density", NULL, "specific gravity|dichte|densite|densidad", 0, 0},
+    {"pack_size", NULL, "pack|case size|pack qty|pack quantity|units per case|units per pack", 0,
+     0},
+    {"allergens", NULL, "allergen|allergy|allergies|allergenes|allergene|alergenos", 0, 0},
+};
+
+static const struct col_def location_names[] = {
+    {"code", NULL, "location|location code|bin|bin code|warehouse|emplacement|lagerort|ubicacion",
+     0, 0},
+    {"name", NULL, "description|location name|bezeichnung|nom|nombre", 0, 0},
+    {"kind", NULL, "type|location type|storage type|storage", 0, 0},
+};
+
+static const struct col_def party_names[] = {
+    {"code", NULL,
+     "id|no|number|supplier code|supplier id|supplier no|supplier number|vendor code|"
+     "vendor id|vendor no|vendor number|customer code|customer id|customer no|"
+     "customer number|client code|client no|account|account number|account no",
+     0, 0},
+    {"name", NULL,
+     "supplier|supplier name|vendor|vendor name|customer|customer name|client|client name|"
+     "company|company name|fournisseur|lieferant|proveedor|kunde|cliente|raison sociale",
+     0, 0},
+    {"contact", NULL, "contact name|contact person|attention|attn|ansprechpartner", 0, 0},
+    {"email", NULL, "e mail|mail|email address|courriel", 0, 0},
+    {"phone", NULL, "telephone|tel|phone number|mobile|telefon|telefono", 0, 0},
+    {"address", NULL,
+     "street|address 1|address line 1|street address|adresse|anschrift|direccion|strasse", 0, 0},
+    {"city", NULL, "town|ville|stadt|ort|ciudad", 0, 0},
+    {"postcode", NULL, "postal code|zip|zip code|post code|plz|code postal|cp|postleitzahl", 0, 0},
+    {"country", NULL, "country code|pays|land|pais", 0, 0},
+};
+
+#define NAMES(arr) arr, ARRAY_SIZE(arr)
+
+static const struct import_kind kinds[] = {
+    {"items", PERM_MASTER, &record_item, NAMES(item_names), NULL, apply_master},
+    {"locations", PERM_MASTER, &record_location, NAMES(location_names), NULL, apply_master},
+    {"suppliers", PERM_MASTER, &record_supplier, NAMES(party_names), NULL, apply_master},
+    {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master},
+    /* opening lots; the ledger export's other columns are known and not used */
+    {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
+     "coa|coa status|last movement date|last movement|item name|origin", apply_lot},
+};
+
+const char *import_kinds(void)
+{
+	static char names[128];
+	if (!names[0])
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+			         k ? " " : "", kinds[k].name);
+	return names;
+}
+
+/* ---- header names ---- */
+
+/* Accents go the way iconv transliterates them, which needs a UTF-8 locale
+ * whatever the user's is. */
+static void to_ascii(const char *in, char *out, size_t n)
+{
+	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
+	iconv_t cd = iconv_open("ASCII//TRANSLIT", "UTF-8");
+	char *ip = (char *)in, *op = out;
+	size_t il = strlen(in), ol = n - 1;
+	while (cd != (iconv_t)-1 && il > 0 && ol > 0) {
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 || errno == E2BIG)
+			break;
+		ip++; /* a byte that is not UTF-8: not a letter of a name */
+		il--;
+	}
+	if (cd == (iconv_t)-1)
+		for (; *ip && ol > 0; ip++)
+			if (!(*ip & 0x80))
+				*op++ = *ip, ol--;
+	*op = '\0';
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	if (utf8) {
+		uselocale(old);
+		freelocale(utf8);
+	}
+}
+
+/* "Lot No.", "lot_no" and "LOT-NO" are all "lot no"; "Expiré" is "expire". */
+static void name_norm(const char *in, char *out, size_t n)
+{
+	char ascii[NAME_SIZE * 2];
+	size_t k = 0;
+	int gap = 0;
+	to_ascii(in, ascii, sizeof(ascii));
+	for (const char *p = ascii; *p && k + 2 < n; p++) {
+		if (isalnum((unsigned char)*p)) {
+			if (gap && k)
+				out[k++] = ' ';
+			out[k++] = (char)tolower((unsigned char)*p);
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+	}
+	out[k] = '\0';
+}
+
+static int in_names(const char *names, const char *norm)
+{
+	size_t n = strlen(norm);
+	for (const char *p = names; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && !memcmp(p, norm, n))
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
+static int col_matches(const struct col_def *c, const char *norm)
+{
+	char a[NAME_SIZE];
+	name_norm(c->key, a, sizeof(a));
+	if (!strcmp(a, norm))
+		return 1;
+	name_norm(c->label, a, sizeof(a));
+	if (!strcmp(a, norm))
+		return 1;
+	name_norm(_(c->label), a, sizeof(a));
+	return !strcmp(a, norm) || in_names(c->names, norm);
+}
+
+/* ---- problems ---- */
+
+static void say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	if (u->pass == 1) /* the second pass says it all */
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (warning)
+		u->res->warnings++;
+	else
+		u->res->errors++;
+	if (u->o->report) {
+		struct import_problem p = {line, col, msg, warning};
+		u->o->report(u->o->ctx, &p);
+	}
+}
+
+static const char *header_name(const struct import_run *u, size_t col)
+{
+	if (u->have_header && col >= 1 && col <= u->nheader && u->header[col - 1][0])
+		return u->header[col - 1];
+	return NULL;
+}
+
+static void on_problem(void *ctx, long line, size_t col, const char *msg)
+{
+	struct import_run *u = ctx;
+	const char *name = header_name(u, col);
+	if (name)
+		say(u, 0, line, col, "%s: %s", name, msg);
+	else
+		say(u, 0, line, col, "%s", msg);
+}
+
+/* ---- the header ---- */
+
+static void free_header(struct import_run *u)
+{
+	for (size_t i = 0; i < u->nheader; i++)
+		free(u->header[i]);
+	free(u->header);
+	u->header = NULL;
+	u->nheader = 0;
+	u->have_header = 0;
+}
+
+static void missing_column(struct import_run *u, long line, const struct col_def *c)
+{
+	struct strbuf names = STRBUF_INIT;
+	sb_puts(&names, c->key);
+	if (strcmp(c->key, c->label) != 0)
+		sb_printf(&names, ", %s", c->label);
+	if (c->names)
+		sb_puts(&names, ", ");
+	for (const char *p = c->names; p && *p; p++) {
+		if (*p == '|')
+			sb_puts(&names, ", ");
+		else
+			sb_putc(&names, *p);
+	}
+	say(u, 0, line, 0, _("%s: required column missing (its header may be: %s)"), _(c->label),
+	    sb_str(&names));
+	sb_free(&names);
+}
+
+static int header(struct import_run *u, const struct csv_row *row)
+{
+	size_t n = row->n;
+	int missing = 0;
+	while (n > 0 && !*row->v[n - 1]) /* trailing delimiters */
+		n--;
+	u->header = xcalloc(n ? n : 1, sizeof(*u->header));
+	for (size_t i = 0; i < n; i++)
+		u->header[i] = xstrdup(row->v[i]);
+	u->nheader = n;
+	u->have_header = 1;
+	for (size_t k = 0; k < u->ncols; k++)
+		u->at[k] = -1;
+	if (row->bad)
+		return ERR_INVALID;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = row->v[i];
+		char norm[NAME_SIZE];
+		size_t k;
+		if (!*name) {
+			say(u, 1, row->line, i + 1, _("column %zu has no name; it is not imported"),
+			    i + 1);
+			continue;
+		}
+		name_norm(name, norm, sizeof(norm));
+		for (k = 0; k < u->ncols && !col_matches(&u->cols[k], norm); k++)
+			;
+		if (k == u->ncols) {
+			if (!in_names(u->kind->known, norm))
+				say(u, 1, row->line, i + 1,
+				    _("%s: not a column lotline knows; it is not imported"), name);
+		} else if (u->at[k] >= 0) {
+			say(u, 1, row->line, i + 1,
+			    _("%s: a second column for %s (the first is column %d); it is not "
+			      "imported"),
+			    name, _(u->cols[k].label), u->at[k] + 1);
+		} else {
+			u->at[k] = (int)i;
+		}
+	}
+	for (size_t k = 0; k < u->ncols; k++) {
+		if (u->cols[k].required && u->at[k] < 0) {
+			missing_column(u, row->line, &u->cols[k]);
+			missing = 1;
+		}
+	}
+	if (!u->o->decimal_comma)
+		u->decimal_comma = csv_reader_delimiter(u->reader) == ';';
+	return missing ? ERR_INVALID : OK;
+}
+
+/* ---- dates: the first pass learns their order ---- */
+
+static int date_columns(const struct import_run *u)
+{
+	for (size_t k = 0; k < u->ncols; k++)
+		if (u->cols[k].type == CT_DATE && u->at[k] >= 0)
+			return 1;
+	return 0;
+}
+
+static void note_dates(struct import_run *u, const struct csv_row *row)
+{
+	for (size_t k = 0; k < u->ncols; k++) {
+		size_t c = (size_t)u->at[k];
+		if (u->cols[k].type != CT_DATE || u->at[k] < 0 || c >= row->n || !*row->v[c])
+			continue;
+		enum date_shape sh = csv_date_shape(row->v[c]);
+		int i = sh == SHAPE_DMY ? 0 : sh == SHAPE_MDY ? 1 : sh == SHAPE_AMBIGUOUS ? 2 : -1;
+		if (i >= 0 && !u->seen[i].line) {
+			u->seen[i].line = row->line;
+			u->seen[i].col = c + 1;
+			u->seen[i].k = (int)k;
+			strlcpy_(u->seen[i].value, row->v[c], sizeof(u->seen[i].value));
+		}
+	}
+}
+
+/* One order for the whole file, or a problem that says why there is none. */
+static int decide_dates(struct import_run *u)
+{
+	if (u->seen[0].line && u->seen[1].line) {
+		int later = u->seen[0].line > u->seen[1].line ? 0 : 1;
+		int first = !later;
+		say(u, 0, u->seen[later].line, u->seen[later].col,
+		    _("%s: '%s' reads only as %s, but '%s' on line %ld reads only as %s: the file "
+		      "mixes date orders"),
+		    _(u->cols[u->seen[later].k].label), u->seen[later].value,
+		    later ? _("month/day/year") : _("day/month/year"), u->seen[first].value,
+		    u->seen[first].line, first ? _("month/day/year") : _("day/month/year"));
+		return ERR_INVALID;
+	}
+	if (u->seen[0].line)
+		u->dates = DATE_DMY;
+	else if (u->seen[1].line)
+		u->dates = DATE_MDY;
+	else if (u->seen[2].line) {
+		say(u, 0, u->seen[2].line, u->seen[2].col,
+		    _("%s: '%s' could be day/month or month/day, and no date in the file tells "
+		      "which: give --date-format dmy or mdy"),
+		    _(u->cols[u->seen[2].k].label), u->seen[2].value);
+		return ERR_INVALID;
+	}
+	return OK;
+}
+
+/* ---- rows ---- */
+
+static int columns_fit(struct import_run *u, const struct csv_row *row)
+{
+	size_t extra = u->nheader;
+	if (row->n < u->nheader) {
+		say(u, 0, row->line, row->n + 1,
+		    _("wrong column count: the row has %zu fields and the header %zu"), row->n,
+		    u->nheader);
+		return 0;
+	}
+	while (extra < row->n && !*row->v[extra])
+		extra++;
+	if (extra < row->n) {
+		say(u, 0, row->line, extra + 1,
+		    _("wrong column count: the row has %zu fields and the header %zu"), row->n,
+		    u->nheader);
+		return 0;
+	}
+	return 1;
+}
+
+/* The row's values by column, made ready for the services: lowercase words,
+ * decimal points, ISO dates. 0 when a date was reported and left out. */
+static int values(struct import_run *u, const struct csv_row *row)
+{
+	int ok = 1;
+	for (size_t k = 0; k < u->ncols; k++) {
+		struct strbuf *sb = &u->val[k];
+		const char *raw;
+		char iso[11];
+		u->v[k] = NULL;
+		if (u->at[k] < 0)
+			continue;
+		raw = u->v[k] = row->v[u->at[k]];
+		if (!*raw)
+			continue;
+		switch (u->cols[k].type) {
+		case CT_TEXT:
+			break;
+		case CT_LOWER:
+			sb_reset(sb);
+			for (const char *p = raw; *p; p++)
+				sb_putc(sb, (char)tolower((unsigned char)*p));
+			u->v[k] = sb_str(sb);
+			break;
+		case CT_DECIMAL:
+			if (u->decimal_comma && !strchr(raw, '.') && strchr(raw, ',') &&
+			    strchr(raw, ',') == strrchr(raw, ',')) {
+				sb_reset(sb);
+				sb_puts(sb, raw);
+				*strchr(sb->buf, ',') = '.';
+				u->v[k] = sb_str(sb);
+			}
+			break;
+		case CT_DATE:
+			if (csv_date_parse(raw, u->dates, iso) != OK) {
+				say(u, 0, row->line, (size_t)u->at[k] + 1, "%s: %s",
+				    _(u->cols[k].label), error_msg());
+				u->v[k] = NULL; /* the service still checks the rest */
+				ok = 0;
+				break;
+			}
+			sb_reset(sb);
+			sb_puts(sb, iso);
+			u->v[k] = sb_str(sb);
+			break;
+		}
+	}
+	return ok;
+}
+
+/* The column a service's message is about: the record's bad key, else the
+ * field its message starts with ("quantity: ...", "item 'X' not found"). */
+static void service_problem(struct import_run *u, const struct csv_row *row, const char *bad_key)
+{
+	const char *msg = error_msg();
+	struct strbuf m = STRBUF_INIT;
+	size_t best = 0;
+	int k = -1;
+	for (size_t j = 0; j < u->ncols; j++) {
+		const char *l = _(u->cols[j].label);
+		size_t n = strlen(l);
+		if (bad_key && !strcmp(bad_key, u->cols[j].key))
+			k = (int)j;
+		if (!bad_key && n > best && !strncmp(msg, l, n) && (msg[n] == ':' || msg[n] == ' '))
+			best = n, k = (int)j;
+	}
+	if (best && msg[best] == ' ')
+		sb_printf(&m, "%.*s:%s", (int)best, msg, msg + best);
+	else
+		sb_puts(&m, msg);
+	const char *v = k >= 0 ? u->v[k] : NULL;
+	if (v && u->cols[k].type == CT_DECIMAL && !u->decimal_comma && strchr(v, ','))
+		sb_puts(&m, _(" (for decimal commas give --decimal-comma)"));
+	if (v && strstr(u->cols[k].key, "gtin") && strpbrk(v, "eE+"))
+		sb_puts(&m, _(" (a spreadsheet wrote it as a number: format the column as text)"));
+	say(u, 0, row->line, k >= 0 && u->at[k] >= 0 ? (size_t)u->at[k] + 1 : 0, "%s", sb_str(&m));
+	sb_free(&m);
+}
+
+static int on_row(void *ctx, const struct csv_row *row)
+{
+	struct import_run *u = ctx;
+	const char *bad_key = NULL;
+	int rc;
+	if (!u->have_header) {
+		rc = header(u, row);
+		if (u->pass == 1 && (rc || !date_columns(u)))
+			return PASS_STOP;
+		return rc;
+	}
+	if (u->pass == 1) {
+		note_dates(u, row);
+		return OK;
+	}
+	if (row->bad)
+		return OK; /* reported by the reader */
+	size_t i = 0;
+	while (i < row->n && !*row->v[i])
+		i++;
+	if (i == row->n || !columns_fit(u, row))
+		return OK;
+	int dates_ok = values(u, row);
+	error_clear();
+	rc = u->kind->apply(u, u->v, &bad_key);
+	if (rc == OK) {
+		u->res->rows += dates_ok;
+		return OK;
+	}
+	if (rc != ERR_INVALID && rc != ERR_NOT_FOUND && rc != ERR_CONFLICT)
+		return rc; /* the store, not the file */
+	service_problem(u, row, bad_key);
+	return OK;
+}
+
+/* ---- reading the file ---- */
+
+static int read_pass(struct import_run *u, const char *path, int pass, int64_t size, int npasses)
+{
+	struct csv_read_opts ro = {u->o->encoding, u->o->delimiter, on_row, on_problem, u};
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	/* with two passes the second one is the second half */
+	int64_t done = pass == 2 && npasses == 2 ? size : 0;
+	size_t n;
+	int rc;
+	if (!fp)
+		return error_set(ERR_IO, _("%s: %s"), path, strerror(errno));
+	if ((rc = csv_reader_new(&ro, &u->reader))) {
+		fclose(fp);
+		return rc;
+	}
+	free_header(u);
+	u->pass = pass;
+	buf = xmalloc(CHUNK);
+	while (rc == OK && (n = fread(buf, 1, CHUNK, fp)) > 0) {
+		rc = csv_reader_feed(u->reader, buf, n);
+		done += (int64_t)n;
+		if (u->o->progress)
+			u->o->progress(u->o->ctx, done, size * npasses);
+	}
+	if (rc == OK && ferror(fp))
+		rc = error_set(ERR_IO, _("%s: %s"), path, strerror(errno));
+	if (rc == OK)
+		rc = csv_reader_finish(u->reader);
+	if (rc == OK && !u->have_header && !csv_reader_problems(u->reader))
+		say(u, 0, 0, 0, _("the file is empty: a header line names the columns"));
+	csv_reader_free(u->reader);
+	u->reader = NULL;
+	free(buf);
+	fclose(fp);
+	return rc == PASS_STOP ? OK : rc;
+}
+
+static void setup_columns(struct import_run *u)
+{
+	const struct import_kind *k = u->kind;
+	if (!k->spec) {
+		memcpy(u->cols, k->cols, k->ncols * sizeof(*k->cols));
+		u->ncols = k->ncols;
+		return;
+	}
+	for (size_t i = 0; i < k->spec->nfields && i < COLS_MAX; i++) {
+		const struct field_spec *fs = &k->spec->fields[i];
+		struct col_def *c = &u->cols[u->ncols++];
+		c->key = fs->key;
+		c->label = fs->label;
+		c->names = NULL;
+		for (size_t j = 0; j < k->ncols; j++)
+			if (!strcmp(k->cols[j].key, fs->key))
+				c->names = k->cols[j].names;
+		c->type = fs->type == FT_DECIMAL ? CT_DECIMAL
+		          : fs->type == FT_ENUM  ? CT_LOWER
+		                                 : CT_TEXT;
+		c->required = fs->required;
+	}
+}
+
+int import_file(struct session *s, const char *kind, const char *path, const struct import_opts *o,
+                struct import_result *res)
+{
+	struct import_run u;
+	struct stat st;
+	int rc, npasses = 1;
+	memset(res, 0, sizeof(*res));
+	memset(&u, 0, sizeof(u));
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kinds[i].name, kind))
+			u.kind = &kinds[i];
+	if (!u.kind)
+		return error_set(ERR_INVALID, _("'%s' is not a kind of import (%s)"), kind,
+		                 import_kinds());
+	if ((rc = session_require(s, u.kind->perm)))
+		return rc;
+	if (stat(path, &st) != 0)
+		return error_set(errno == ENOENT ? ERR_NOT_FOUND : ERR_IO, _("%s: %s"), path,
+		                 strerror(errno));
+	u.s = s;
+	u.o = o;
+	u.res = res;
+	u.decimal_comma = o->decimal_comma;
+	u.dates = o->dates;
+	setup_columns(&u);
+	for (size_t k = 0; k < u.ncols; k++)
+		if (u.cols[k].type == CT_DATE && o->dates == DATE_AUTO)
+			npasses = 2;
+	if (npasses == 2) {
+		if ((rc = read_pass(&u, path, 1, st.st_size, npasses)) == OK) {
+			u.pass = 2; /* what it found is said */
+			rc = decide_dates(&u);
+		}
+		if (rc)
+			goto out;
+	}
+	store_set_cache_mb(s->store, 64);
+	if ((rc = session_begin(s)))
+		goto out;
+	rc = read_pass(&u, path, 2, st.st_size, npasses);
+	/* a dry run and a file with problems end the same way: nothing written */
+	if (rc == OK && !res->errors && !o->dry_run)
+		rc = session_end(s, OK);
+	else
+		session_end(s, rc ? rc : ERR_INVALID);
+out:
+	free_header(&u);
+	for (size_t k = 0; k < COLS_MAX; k++)
+		sb_free(&u.val[k]);
+	if (res->errors && (rc == OK || rc == ERR_INVALID))
+		return error_set(ERR_INVALID,
+		                 ngettext("%ld problem in %s: nothing was imported",
+		                          "%ld problems in %s: nothing was imported",
+		                          (unsigned long)res->errors),
+		                 res->errors, path);
+	return rc;
+}
