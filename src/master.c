@@ -67,6 +67,9 @@ int master_save(struct session *s, const struct record_spec *spec, const struct 
 	return session_end(s, master_save_in_tx(s, spec, in, mode, NULL));
 }
 
+#define PIN_OPSLIMIT 3
+#define PIN_MEMLIMIT (8u << 20)
+
 static int pin_valid(const char *pin)
 {
 	size_t n = strlen(pin);
@@ -95,8 +98,11 @@ int user_save_in_tx(struct session *s, const struct fields *in, const char *pin,
 			rc = error_set(ERR_INVALID, _("PIN: must be 4 to 12 digits"));
 			goto out;
 		}
-		if (crypto_pwhash_str(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		/* Argon2id with 8 MiB and 3 passes: handhelds have little memory, and a
+		 * PIN of a few digits is protected by who may read the store, not by
+		 * the hash's cost (libsodium's interactive 64 MiB would triple the
+		 * screens' peak memory for no real gain). */
+		if (crypto_pwhash_str(hash, pin, strlen(pin), PIN_OPSLIMIT, PIN_MEMLIMIT) != 0) {
 			rc = error_set(ERR_IO, _("PIN: not enough memory to hash it"));
 			goto out;
 		}

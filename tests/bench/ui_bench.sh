@@ -51,6 +51,8 @@ fi
 	i=0
 	while [ "$i" -lt "$REPS" ]; do printf '<Esc>1\n'; i=$((i + 1)); done
 	printf '/G00050\n<Esc>\n'
+	# the generator's lot with 1000+ movements, found and opened
+	printf '<Esc>\n<Esc>1\n/G0000001\n<Enter>\n<Enter>\n'
 } > "$work/script"
 
 LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
@@ -75,8 +77,41 @@ printf '%-44s %12s %12s\n' "open a lot (Enter)" "$(median 2 'key <Enter>')" "$(m
 printf '%-44s %12s %12s\n' "search down to 100 lots (5th key of G00050)" \
 	"$(awk -F'\t' '$1 == "key 5" {print $2}' "$work/trace" | tail -1)" \
 	"$(awk -F'\t' '$1 == "key 5" {print $3}' "$work/trace" | tail -1)"
+printf '%-44s %12s %12s\n' "open the lot with 1000+ movements (G0000001)" \
+	"$(awk -F'\t' '$1 == "key <Enter>" {t = $2; b = $3} END {print t}' "$work/trace")" \
+	"$(awk -F'\t' '$1 == "key <Enter>" {t = $2; b = $3} END {print b}' "$work/trace")"
 printf '%-44s %12s\n' "log in (the PIN's Argon2 check)" \
 	"$(awk -F'\t' '$1 == "key <Enter>" {print $2; exit}' "$work/trace")"
 printf '%-44s %12s kB\n' "peak memory (max RSS)" \
 	"$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$work/time")"
 [ "$lots" -gt 0 ] || echo "(the store shows no lots)"
+
+# The same movements in less, paging the ledger exported as text, on a real
+# terminal (tmux, TERM=xterm, 80x24): the bytes less writes for each.
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -n "$TMUX_BIN" ] && command -v less >/dev/null 2>&1; then
+	"$LOTLINE" --db "$store" ledger 2>/dev/null | head -200000 > "$work/ledger.txt"
+	sock="$work/tmux"
+	tm() { "$TMUX_BIN" -S "$sock" -f /dev/null "$@"; }
+	tm new-session -d -s keep "sleep 600"
+	tm new-session -d -s less -x 80 -y 24 "TERM=xterm LESS= less -S '$work/ledger.txt'"
+	sleep 1
+	# bytes KEY: what less writes to the terminal for one key
+	bytes() {
+		: > "$work/pipe"
+		tm pipe-pane -o -t less "cat >> '$work/pipe'"
+		tm send-keys -t less "$1"
+		sleep 0.5
+		tm pipe-pane -t less
+		wc -c < "$work/pipe" | tr -d ' '
+	}
+	down=$(bytes Down)
+	page=$(bytes PageDown)
+	redraw=$(bytes C-l)
+	tm kill-server 2>/dev/null || true
+	echo
+	echo "the same in less (bytes to the terminal, 80x24, TERM=xterm)"
+	printf '%-44s %12s\n' "one row down" "$down"
+	printf '%-44s %12s\n' "page down" "$page"
+	printf '%-44s %12s\n' "full redraw (C-l)" "$redraw"
+fi
