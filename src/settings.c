@@ -51,6 +51,14 @@ int setting_on(struct session *s, enum setting_id id)
 static int check(int id, const char *value)
 {
 	switch (id) {
+	case SETTING_SCAN_PREFIX:
+	case SETTING_SCAN_SUFFIX:
+		if (strlen(value) > 1 || (*value && (*value < 0x20 || *value > 0x7e)))
+			return error_set(ERR_INVALID, _("%s: one printable character, or empty"),
+					 table[id].key);
+		return OK;
+	case SETTING_SCAN_GAP_MS:
+	case SETTING_SCAN_MIN_LENGTH:
 	case SETTING_EXPIRY_WARNING_DAYS:
 	case SETTING_IDLE_LOCK_MINUTES: {
 		char *end;

@@ -15,6 +15,12 @@
 	  N_("pattern of internal lot codes"))                                           \
 	_(IDLE_LOCK_MINUTES, "idle_lock_minutes", "10",                                   \
 	  N_("minutes without a key before the screens lock (0: never)"))                \
+	_(SCAN_GAP_MS, "scan_gap_ms", "30",                                               \
+	  N_("a scanner types faster than this many ms between characters"))           \
+	_(SCAN_MIN_LENGTH, "scan_min_length", "4", N_("the shortest code a scan can be"))   \
+	_(SCAN_PREFIX, "scan_prefix", "", N_("a character the scanner sends before each code")) \
+	_(SCAN_SUFFIX, "scan_suffix", "",                                                 \
+	  N_("a character the scanner sends after each code (else Enter or Tab)"))       \
 	_(RUN_SIGN_ROLE, "run_sign_role", "qa", N_("the role that signs batch records"))   \
 	_(RELEASE_NEEDS_COA, "release_needs_coa", "off",                                  \
 	  N_("on: a lot is released only with a reviewed or linked COA"))                \

@@ -5,6 +5,7 @@
 #include "src/util.h"
 #include "ui/keymap.h"
 #include "ui/keys.h"
+#include "ui/scanner.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static FILE *script;
 static const char *script_path;
@@ -21,6 +23,21 @@ static const char *next_key;
 static volatile sig_atomic_t stop_signal;
 static struct input_event saved; /* one event read ahead by input_pending() */
 static int have_saved;
+static struct scan_config scan_cfg = {30, 4, 0, 0};
+static struct input_event queued[SCAN_MAX + 2]; /* keys of a burst that was typing */
+static int nqueued, qpos;
+
+void input_set_scanner(const struct scan_config *c)
+{
+	scan_cfg = *c;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void on_signal(int sig)
 {
@@ -226,6 +243,68 @@ static void terminal_next(struct input_event *ev, int timeout_ms)
 	}
 }
 
+/* Keys from the terminal, with scanner bursts gathered into one scan event:
+ * after a character that could start a code, the following keys are read with
+ * a timeout of the scanner's gap; a burst that scan_decide() calls a scan goes
+ * out whole (no binding ever sees its keys), anything else is replayed as the
+ * keys it was. A person's first key waits one gap (30 ms by default). */
+static void terminal_event(struct input_event *ev, int timeout_ms)
+{
+	int keys[SCAN_MAX + 1], gaps[SCAN_MAX + 1], n = 0, terminated = 0;
+	struct input_event tail;
+	int have_tail = 0;
+	char code[SCAN_MAX + 1];
+
+	if (qpos < nqueued) {
+		*ev = queued[qpos++];
+		return;
+	}
+	terminal_next(ev, timeout_ms);
+	if (ev->kind != IN_KEY || !scan_starts(&scan_cfg, ev->key))
+		return;
+	keys[n] = ev->key;
+	gaps[n++] = 0;
+	long long last = now_ms();
+	while (n < SCAN_MAX) {
+		struct input_event nx;
+		memset(&nx, 0, sizeof(nx));
+		terminal_next(&nx, scan_cfg.gap_ms);
+		if (nx.kind != IN_KEY) {
+			if (nx.kind != IN_TIMEOUT) {
+				tail = nx;
+				have_tail = 1;
+			}
+			break;
+		}
+		long long t = now_ms();
+		keys[n] = nx.key;
+		gaps[n++] = (int)(t - last);
+		last = t;
+		if (scan_ends(&scan_cfg, nx.key)) {
+			terminated = 1;
+			break;
+		}
+		if (!scan_starts(&scan_cfg, nx.key))
+			break;
+	}
+	nqueued = qpos = 0;
+	if (scan_decide(&scan_cfg, keys, gaps, n, terminated, code, sizeof(code))) {
+		ev->kind = IN_SCAN;
+		strlcpy_(ev->text, code, sizeof(ev->text));
+		snprintf(ev->desc, sizeof(ev->desc), "scan");
+	} else {
+		for (int i = 1; i < n; i++) {
+			memset(&queued[nqueued], 0, sizeof(queued[nqueued]));
+			queued[nqueued].kind = IN_KEY;
+			queued[nqueued].key = keys[i];
+			describe_key(&queued[nqueued]);
+			nqueued++;
+		}
+	}
+	if (have_tail)
+		queued[nqueued++] = tail;
+}
+
 void input_next(struct input_event *ev, int timeout_ms)
 {
 	if (have_saved) {
@@ -237,7 +316,7 @@ void input_next(struct input_event *ev, int timeout_ms)
 	if (script)
 		script_next(ev);
 	else
-		terminal_next(ev, timeout_ms);
+		terminal_event(ev, timeout_ms);
 }
 
 int input_pending(void)
@@ -245,9 +324,10 @@ int input_pending(void)
 	/* a script is deterministic: every step is drawn */
 	if (script)
 		return 0;
-	if (have_saved)
+	if (have_saved || qpos < nqueued)
 		return 1;
-	terminal_next(&saved, 0);
+	memset(&saved, 0, sizeof(saved));
+	terminal_event(&saved, 0);
 	if (saved.kind == IN_TIMEOUT)
 		return 0;
 	have_saved = 1;

@@ -32,6 +32,9 @@ int input_is_script(void);
 void input_next(struct input_event *ev, int timeout_ms);
 /* Is another key already waiting? (Then drawing can wait for it.) */
 int input_pending(void);
+struct scan_config;
+/* How to tell a scanner from a person (ui/scanner.h); defaults until set. */
+void input_set_scanner(const struct scan_config *c);
 /* Was a signal asking us to stop received? */
 int input_stop_requested(void);
 

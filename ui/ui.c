@@ -12,6 +12,7 @@
 #include "src/util.h"
 #include "ui/fkeybar.h"
 #include "ui/input.h"
+#include "ui/scanner.h"
 #include "ui/keys.h"
 #include "ui/term.h"
 
@@ -502,6 +503,17 @@ int ui_main(const char *db_path, const char *user)
 	}
 	keys_load(&ui);
 	ui.idle_lock_min = (int)setting_int(&ui.s, SETTING_IDLE_LOCK_MINUTES);
+	{
+		struct scan_config sc = scan_defaults;
+		char fix[8];
+		sc.gap_ms = (int)setting_int(&ui.s, SETTING_SCAN_GAP_MS);
+		sc.min_len = (int)setting_int(&ui.s, SETTING_SCAN_MIN_LENGTH);
+		setting_get(&ui.s, SETTING_SCAN_PREFIX, fix, sizeof(fix));
+		sc.prefix = (unsigned char)fix[0];
+		setting_get(&ui.s, SETTING_SCAN_SUFFIX, fix, sizeof(fix));
+		sc.suffix = (unsigned char)fix[0];
+		input_set_scanner(&sc);
+	}
 	if (input_open() != 0 || term_start(input_is_script()) != 0) {
 		session_close(&ui.s);
 		return 2;

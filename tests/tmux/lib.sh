@@ -61,7 +61,23 @@ wait_for() {
 	return 1
 }
 
-keys() { t send-keys -t ll "$@"; }
+# keys KEY...: each argument as a person would press it, 60 ms apart; a whole
+# argument still arrives at once, so "1111" followed by Enter in one call would
+# be a scanner's burst (see tests/tmux/scan.sh for those)
+keys() {
+	for k in "$@"; do
+		case "$k" in
+		-l) lit=1; continue ;;
+		esac
+		if [ "${lit:-}" = 1 ]; then
+			t send-keys -t ll -l "$k"
+			lit=
+		else
+			t send-keys -t ll "$k"
+		fi
+		sleep 0.06
+	done
+}
 
 # exited: lotline ended, with status 0
 exited() {
