@@ -50,12 +50,14 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	return rc;
 }
 
-#define LOT_SELECT                                                                         \
+#define LOT_SELECT LOT_SELECT_WITH("")
+/* extra: more columns after the lot's own (from index 20) */
+#define LOT_SELECT_WITH(extra)                                                             \
 	"SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, "                     \
 	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                              \
 	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "           \
 	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "         \
-	"l.last_hlc, l.last_kind "                                                         \
+	"l.last_hlc, l.last_kind " extra                                                   \
 	"FROM lots l JOIN items i ON i.id = l.item_id "                                    \
 	"JOIN locations lo ON lo.id = l.location_id "                                      \
 	"LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
@@ -169,7 +171,10 @@ int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, co
 {
 	sqlite3_stmt *st = store_stmt(
 		s, "UPDATE lots SET qty = qty + ?2, "
-		   "last_kind = CASE WHEN ?3 >= last_hlc THEN ?4 ELSE last_kind END, "
+		   "last_kind = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND "
+		   SQL_APPLYING_SITE " >= last_site) THEN ?4 ELSE last_kind END, "
+		   "last_site = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND "
+		   SQL_APPLYING_SITE " >= last_site) THEN " SQL_APPLYING_SITE " ELSE last_site END, "
 		   "last_hlc = max(last_hlc, ?3) WHERE id = ?1 RETURNING qty");
 	int rc;
 	if (!st)
@@ -194,8 +199,10 @@ int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, co
 
 int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE lots SET status = ?2, status_hlc = ?3 "
-					 "WHERE id = ?1 AND status_hlc <= ?3");
+	sqlite3_stmt *st = store_stmt(
+		s, "UPDATE lots SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
+		   " WHERE id = ?1 AND (status_hlc < ?3 OR (status_hlc = ?3 AND status_site <= "
+		   SQL_APPLYING_SITE "))");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -206,8 +213,10 @@ int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t
 
 int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE lots SET location_id = ?2, location_hlc = ?3 "
-					 "WHERE id = ?1 AND location_hlc <= ?3");
+	sqlite3_stmt *st = store_stmt(
+		s, "UPDATE lots SET location_id = ?2, location_hlc = ?3, location_site = "
+		   SQL_APPLYING_SITE " WHERE id = ?1 AND (location_hlc < ?3 OR (location_hlc = ?3 "
+		   "AND location_site <= " SQL_APPLYING_SITE "))");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -453,10 +462,13 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
 			int (*cb)(void *ctx, const struct lot *l), void *ctx)
 {
-	static const char fefo_sql[] = LOT_SELECT
+	/* what customer orders have reserved is not there to use (db/005_orders.sql) */
+#define LOT_RESERVED ", (SELECT coalesce(sum(a.reserved), 0) FROM allocations a " \
+		     "WHERE a.lot_id = l.id AND a.reserved > 0) "
+	static const char fefo_sql[] = LOT_SELECT_WITH(LOT_RESERVED)
 		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
 		"ORDER BY l.expiry, l.received, l.id";
-	static const char fifo_sql[] = LOT_SELECT
+	static const char fifo_sql[] = LOT_SELECT_WITH(LOT_RESERVED)
 		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
 		"ORDER BY l.received, l.expiry, l.id";
 	sqlite3_stmt *st = NULL;
@@ -468,6 +480,9 @@ int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lot l;
 		lot_read(st, &l);
+		l.qty -= sqlite3_column_int64(st, 20);
+		if (l.qty <= 0)
+			continue;
 		int stop = cb(ctx, &l);
 		if (stop) {
 			sqlite3_finalize(st);

@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+/* Newest stamp wins; equal stamps from two sites go to the greater site id. */
+#define SQL_NEWER(t)                                                                       \
+	"(excluded.hlc > " t ".hlc OR (excluded.hlc = " t ".hlc AND excluded.site >= " t ".site))"
+
 static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
@@ -32,14 +36,14 @@ int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
 		s, "INSERT INTO items (code, name, kind, category, base_unit, gtin, "
-		   "shelf_life_days, density, pack_size, allergens, hlc, pack_gtin) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		   "shelf_life_days, density, pack_size, allergens, hlc, pack_gtin, site) "
+		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " SQL_APPLYING_SITE ") "
 		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
 		   "category = excluded.category, base_unit = excluded.base_unit, "
 		   "gtin = excluded.gtin, shelf_life_days = excluded.shelf_life_days, "
 		   "density = excluded.density, pack_size = excluded.pack_size, "
-		   "allergens = excluded.allergens, hlc = excluded.hlc, pack_gtin = excluded.pack_gtin "
-		   "WHERE excluded.hlc >= items.hlc");
+		   "allergens = excluded.allergens, hlc = excluded.hlc, pack_gtin = excluded.pack_gtin, "
+		   "site = excluded.site WHERE " SQL_NEWER("items"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, it->code);
@@ -95,8 +99,11 @@ int db_item_get(struct store *s, const char *code, struct item *out)
 int db_item_by_gtin(struct store *s, const char *gtin, struct item *out)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "SELECT " ITEM_COLUMNS " FROM items WHERE gtin = ?1 AND gtin <> '' UNION ALL "
-		   "SELECT " ITEM_COLUMNS " FROM items WHERE pack_gtin = ?1 AND pack_gtin <> '' LIMIT 1");
+		s, "SELECT " ITEM_COLUMNS " FROM items WHERE gtin <> '' AND "
+		   "substr('00000000000000' || gtin, -14, 14) = substr('00000000000000' || ?1, -14, 14) "
+		   "UNION ALL SELECT " ITEM_COLUMNS " FROM items WHERE pack_gtin <> '' AND "
+		   "substr('00000000000000' || pack_gtin, -14, 14) = "
+		   "substr('00000000000000' || ?1, -14, 14) LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -138,9 +145,10 @@ int db_item_each(struct store *s, int (*cb)(void *ctx, const struct item *it), v
 int db_location_put(struct store *s, const struct location *l, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO locations (code, name, kind, hlc) VALUES (?1, ?2, ?3, ?4) "
+		s, "INSERT INTO locations (code, name, kind, hlc, site) VALUES (?1, ?2, ?3, ?4, "
+		   SQL_APPLYING_SITE ") "
 		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-		   "hlc = excluded.hlc WHERE excluded.hlc >= locations.hlc");
+		   "hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("locations"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, l->code);
@@ -183,17 +191,17 @@ int db_location_each(struct store *s, int (*cb)(void *ctx, const struct location
 /* Suppliers and customers share their shape; the table differs. */
 static const char *const party_put_sql[] = {
 	"INSERT INTO suppliers (code, name, contact, email, phone, address, city, postcode, "
-	"country, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+	"country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
 	"ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
 	"email = excluded.email, phone = excluded.phone, address = excluded.address, "
 	"city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
-	"hlc = excluded.hlc WHERE excluded.hlc >= suppliers.hlc",
+	"hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("suppliers"),
 	"INSERT INTO customers (code, name, contact, email, phone, address, city, postcode, "
-	"country, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+	"country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
 	"ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
 	"email = excluded.email, phone = excluded.phone, address = excluded.address, "
 	"city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
-	"hlc = excluded.hlc WHERE excluded.hlc >= customers.hlc",
+	"hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("customers"),
 };
 #define PARTY_COLUMNS "id, code, name, contact, email, phone, address, city, postcode, country"
 static const char *const party_get_sql[] = {
@@ -261,11 +269,12 @@ int db_party_each(struct store *s, enum party_kind k,
 int db_user_put(struct store *s, const struct user *u, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO users (name, full_name, role, pin_hash, badge, active, hlc) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+		s, "INSERT INTO users (name, full_name, role, pin_hash, badge, active, hlc, site) "
+		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " SQL_APPLYING_SITE ") "
 		   "ON CONFLICT (name) DO UPDATE SET full_name = excluded.full_name, "
 		   "role = excluded.role, pin_hash = excluded.pin_hash, badge = excluded.badge, "
-		   "active = excluded.active, hlc = excluded.hlc WHERE excluded.hlc >= users.hlc");
+		   "active = excluded.active, hlc = excluded.hlc, site = excluded.site "
+		   "WHERE " SQL_NEWER("users"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, u->name);
@@ -341,9 +350,10 @@ int64_t db_user_count(struct store *s)
 int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO settings (key, value, hlc) VALUES (?1, ?2, ?3) "
-		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc "
-		   "WHERE excluded.hlc >= settings.hlc");
+		s, "INSERT INTO settings (key, value, hlc, site) VALUES (?1, ?2, ?3, "
+		   SQL_APPLYING_SITE ") "
+		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, "
+		   "site = excluded.site WHERE " SQL_NEWER("settings"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, key);

@@ -88,6 +88,41 @@ static const struct {
 	 "replay.quality_results q JOIN replay.lots l ON l.id = q.lot_id) "
 	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
 	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("order"),
+	 "WITH a AS (SELECT o.ref, c.code, o.ship_date, o.note, o.status, o.shipped, l.line, i.code AS item, l.qty, l.entered, coalesce(x.code, '') AS lot, l.short FROM main.orders o JOIN main.customers c ON c.id = o.customer_id JOIN main.order_lines l ON l.order_id = o.id JOIN main.items i ON i.id = l.item_id LEFT JOIN main.lots x ON x.id = l.lot_id), "
+	 "b AS (SELECT o.ref, c.code, o.ship_date, o.note, o.status, o.shipped, l.line, i.code AS item, l.qty, l.entered, coalesce(x.code, '') AS lot, l.short FROM replay.orders o JOIN replay.customers c ON c.id = o.customer_id JOIN replay.order_lines l ON l.order_id = o.id JOIN replay.items i ON i.id = l.item_id LEFT JOIN replay.lots x ON x.id = l.lot_id) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("reservations of order"),
+	 "WITH a AS (SELECT o.ref, a.line, l.code, a.qty, a.picked, a.reserved FROM main.allocations a JOIN main.orders o ON o.id = a.order_id JOIN main.lots l ON l.id = a.lot_id), "
+	 "b AS (SELECT o.ref, a.line, l.code, a.qty, a.picked, a.reserved FROM replay.allocations a JOIN replay.orders o ON o.id = a.order_id JOIN replay.lots l ON l.id = a.lot_id) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("picks of order"),
+	 "WITH a AS (SELECT o.ref, p.line, l.code, coalesce(lo.code, '') AS location, p.qty, p.short, p.reason, count(*) FROM main.picks p JOIN main.orders o ON o.id = p.order_id JOIN main.lots l ON l.id = p.lot_id LEFT JOIN main.locations lo ON lo.id = p.location_id GROUP BY 1, 2, 3, 4, 5, 6, 7), "
+	 "b AS (SELECT o.ref, p.line, l.code, coalesce(lo.code, '') AS location, p.qty, p.short, p.reason, count(*) FROM replay.picks p JOIN replay.orders o ON o.id = p.order_id JOIN replay.lots l ON l.id = p.lot_id LEFT JOIN replay.locations lo ON lo.id = p.location_id GROUP BY 1, 2, 3, 4, 5, 6, 7) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("shipments of order"),
+	 "WITH a AS (SELECT o.ref, h.line, l.code, h.qty, h.shipped, count(*) FROM main.shipments h JOIN main.orders o ON o.id = h.order_id JOIN main.lots l ON l.id = h.lot_id GROUP BY 1, 2, 3, 4, 5), "
+	 "b AS (SELECT o.ref, h.line, l.code, h.qty, h.shipped, count(*) FROM replay.shipments h JOIN replay.orders o ON o.id = h.order_id JOIN replay.lots l ON l.id = h.lot_id GROUP BY 1, 2, 3, 4, 5) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("returns of order"),
+	 "WITH a AS (SELECT o.ref, l.code, t.qty, lo.code AS location, t.reason, t.returned, count(*) FROM main.returns t JOIN main.orders o ON o.id = t.order_id JOIN main.lots l ON l.id = t.lot_id JOIN main.locations lo ON lo.id = t.location_id GROUP BY 1, 2, 3, 4, 5, 6), "
+	 "b AS (SELECT o.ref, l.code, t.qty, lo.code AS location, t.reason, t.returned, count(*) FROM replay.returns t JOIN replay.orders o ON o.id = t.order_id JOIN replay.lots l ON l.id = t.lot_id JOIN replay.locations lo ON lo.id = t.location_id GROUP BY 1, 2, 3, 4, 5, 6) "
+	 "SELECT ref FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT ref FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("recall"),
+	 "WITH a AS (SELECT r.code, r.reason, r.drill, r.status, r.opened_by, r.elapsed_ms, r.summary, l.code AS lot, x.depth, x.qty, x.status AS lot_status, x.held FROM main.recalls r LEFT JOIN main.recall_lots x ON x.recall_id = r.id LEFT JOIN main.lots l ON l.id = x.lot_id), "
+	 "b AS (SELECT r.code, r.reason, r.drill, r.status, r.opened_by, r.elapsed_ms, r.summary, l.code AS lot, x.depth, x.qty, x.status AS lot_status, x.held FROM replay.recalls r LEFT JOIN replay.recall_lots x ON x.recall_id = r.id LEFT JOIN replay.lots l ON l.id = x.lot_id) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
+	{N_("customers of recall"),
+	 "WITH a AS (SELECT r.code, c.code AS customer, x.notified_hlc IS NULL, x.acknowledged_hlc IS NULL, x.returned, (SELECT group_concat(o.ref || ':' || l.code || ':' || h.qty || ':' || h.shipped, ' ') FROM (SELECT * FROM main.recall_shipments ORDER BY id) h JOIN main.orders o ON o.id = h.order_id JOIN main.lots l ON l.id = h.lot_id WHERE h.recall_id = r.id AND h.customer_id = c.id) FROM main.recall_customers x JOIN main.recalls r ON r.id = x.recall_id JOIN main.customers c ON c.id = x.customer_id), "
+	 "b AS (SELECT r.code, c.code AS customer, x.notified_hlc IS NULL, x.acknowledged_hlc IS NULL, x.returned, (SELECT group_concat(o.ref || ':' || l.code || ':' || h.qty || ':' || h.shipped, ' ') FROM (SELECT * FROM replay.recall_shipments ORDER BY id) h JOIN replay.orders o ON o.id = h.order_id JOIN replay.lots l ON l.id = h.lot_id WHERE h.recall_id = r.id AND h.customer_id = c.id) FROM replay.recall_customers x JOIN replay.recalls r ON r.id = x.recall_id JOIN replay.customers c ON c.id = x.customer_id) "
+	 "SELECT code FROM (SELECT * FROM a EXCEPT SELECT * FROM b) UNION "
+	 "SELECT code FROM (SELECT * FROM b EXCEPT SELECT * FROM a) ORDER BY 1 LIMIT 20"},
 	{N_("setting"), "SELECT key FROM (SELECT key, value FROM main.settings EXCEPT SELECT key, "
 			"value FROM replay.settings) ORDER BY 1 LIMIT 20"},
 };

@@ -377,6 +377,7 @@ static const struct {
 	{"customer.put", apply_customer},
 	APPLY_PRODUCTION_KINDS
 	APPLY_DOCUMENT_KINDS
+	APPLY_ORDER_KINDS
 	{"po.put", apply_po},
 	{"po.close", apply_po_close},
 	{"lot.receive", apply_receive},

@@ -29,6 +29,24 @@ int apply_doc_status(struct store *s, const struct entry *e, const struct fields
 int apply_doc_assign(struct store *s, const struct entry *e, const struct fields *f);
 int apply_quality(struct store *s, const struct entry *e, const struct fields *f);
 
+int apply_order_put(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_confirm(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_cancel(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_pick(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_short(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_ship(struct store *s, const struct entry *e, const struct fields *f);
+int apply_order_return(struct store *s, const struct entry *e, const struct fields *f);
+int apply_recall_open(struct store *s, const struct entry *e, const struct fields *f);
+int apply_recall_mark(struct store *s, const struct entry *e, const struct fields *f);
+int apply_recall_close(struct store *s, const struct entry *e, const struct fields *f);
+
+#define APPLY_ORDER_KINDS                                                                  \
+	{"order.put", apply_order_put}, {"order.confirm", apply_order_confirm},            \
+	{"order.cancel", apply_order_cancel}, {"order.pick", apply_order_pick},            \
+	{"order.short", apply_order_short}, {"order.ship", apply_order_ship},              \
+	{"order.return", apply_order_return}, {"recall.open", apply_recall_open},          \
+	{"recall.mark", apply_recall_mark}, {"recall.close", apply_recall_close},
+
 #define APPLY_DOCUMENT_KINDS                                                               \
 	{"doc.attach", apply_doc_attach}, {"doc.status", apply_doc_status},                \
 	{"doc.assign", apply_doc_assign}, {"quality.result", apply_quality},

@@ -56,6 +56,10 @@ enum role_bit {
 	_(BYPASS, N_("start a run with a shortage"), R(OWNER) | R(MANAGER))            \
 	_(DOCS, N_("attach documents"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))    \
 	_(QUALITY, N_("record test results"), R(OWNER) | R(MANAGER) | R(QA))           \
+	_(ORDERS, N_("manage customer orders"), R(OWNER) | R(MANAGER))                  \
+	_(PICK, N_("pick, ship and take back orders"),                                 \
+	  R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                                  \
+	_(RECALL, N_("run recalls and mock recalls"), R(OWNER) | R(MANAGER) | R(QA))    \
 	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                             \
 	_(SETTINGS, N_("change settings"), R(OWNER) | R(MANAGER))
 

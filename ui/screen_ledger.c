@@ -14,6 +14,7 @@
 #include "src/ledger.h"
 #include "src/ledger_view.h"
 #include "src/output.h"
+#include "src/scan.h"
 #include "src/settings.h"
 #include "src/textwidth.h"
 #include "src/util.h"
@@ -639,29 +640,25 @@ static int ledger_typing(void *st)
 static enum result ledger_scan(struct ui *ui, void *st, const char *code)
 {
 	struct ledger *lg = st;
-	struct item it;
-	struct location loc;
-	if (db_lot_exists(ui->s.store, code)) {
-		struct lot_open_arg arg = {code};
-		ui_push(ui, SCREEN_LOT, &arg);
+	struct scan_hit hit;
+	if (scan_lookup(&ui->s, code, &hit) != OK) {
+		ui_error(ui, NULL);
 		return RES_HANDLED;
 	}
-	if (db_item_get(ui->s.store, code, &it) == OK) {
-		strlcpy_(lg->item, it.code, sizeof(lg->item));
+	if (hit.kind == SCAN_LOT) {
+		struct lot_open_arg arg = {hit.code};
+		ui_push(ui, SCREEN_LOT, &arg);
+	} else if (hit.kind == SCAN_ITEM) {
+		strlcpy_(lg->item, hit.code, sizeof(lg->item));
 		lg->q.f.item = lg->item;
 		requery(lg);
-		ui_info(ui, _("Scanned item %s: its lots"), it.code);
-		return RES_HANDLED;
-	}
-	if (db_location_get(ui->s.store, code, &loc) == OK) {
-		strlcpy_(lg->location, loc.code, sizeof(lg->location));
+		ui_info(ui, _("Scanned item %s: its lots"), hit.code);
+	} else {
+		strlcpy_(lg->location, hit.code, sizeof(lg->location));
 		lg->q.f.location = lg->location;
 		requery(lg);
-		ui_info(ui, _("Scanned location %s: the lots there"), loc.code);
-		return RES_HANDLED;
+		ui_info(ui, _("Scanned location %s: the lots there"), hit.code);
 	}
-	error_clear();
-	ui_error(ui, _("Scanned %s: no lot, item or location has that code"), code);
 	return RES_HANDLED;
 }
 

@@ -13,6 +13,9 @@
 #include "ui/fkeybar.h"
 #include "ui/input.h"
 #include "ui/scanner.h"
+#include "src/scan.h"
+#include "src/sync.h"
+#include "src/sync_agent.h"
 #include "ui/keys.h"
 #include "ui/term.h"
 
@@ -272,12 +275,16 @@ enum result ui_scan_default(struct ui *ui, const char *code)
 		ui_error(ui, _("Scanned %s: log in first"), code);
 		return RES_HANDLED;
 	}
-	if (db_lot_exists(ui->s.store, code)) {
-		struct lot_open_arg arg = {code};
+	struct scan_hit hit;
+	if (scan_lookup(&ui->s, code, &hit) == OK && hit.kind == SCAN_LOT) {
+		struct lot_open_arg arg = {hit.code};
 		ui_push(ui, SCREEN_LOT, &arg);
 		return RES_HANDLED;
 	}
-	ui_error(ui, _("Scanned %s: no lot has that code"), code);
+	if (error_msg()[0])
+		ui_error(ui, NULL);
+	else
+		ui_error(ui, _("Scanned %s: that is not a lot"), code);
 	return RES_HANDLED;
 }
 
@@ -344,6 +351,19 @@ static void draw(struct ui *ui)
 	f->ops->draw(ui, f->st, &r);
 
 	term_put(rows - 2, 0, cols, ui->status, ui->status_error ? ST_ERROR : ST_INFO);
+	if (ui->sync && !ui->status[0]) {
+		struct sync_status st;
+		char line[96], when[20] = "-";
+		sync_agent_status(ui->sync, &st);
+		if (st.last_sync_ms)
+			memcpy(when, time_format_short(st.last_sync_ms, line) + 11, 6);
+		/* L10N: the sync state in the status line: online or offline, the time
+		 * both sides were last level, and this terminal's entries not yet sent */
+		snprintf(line, sizeof(line), _("%s  synced %s  %lld waiting"),
+			 st.online ? _("online") : _("offline"), when, (long long)st.waiting);
+		term_put_right(rows - 2, cols / 2, cols - cols / 2, line,
+			       st.online ? ST_INFO : ST_ERROR);
+	}
 	fkeybar_draw(ui, f, rows - 1, cols);
 	term_end(ui->cursor_y, ui->cursor_x);
 }
@@ -486,6 +506,19 @@ static void loop(struct ui *ui, FILE *trace)
 			dispatch_key(ui, ev.key);
 			break;
 		}
+		if (ui->sync) {
+			struct sync_status st;
+			/* whatever this event committed goes out now, not at the next poll */
+			sync_agent_notify(ui->sync);
+			sync_agent_status(ui->sync, &st);
+			if (st.received != ui->sync_received) {
+				/* entries from elsewhere: the screen shows the store as it is */
+				struct frame *f = top(ui);
+				ui->sync_received = st.received;
+				if (f && f->ops->resume)
+					f->ops->resume(ui, f->st);
+			}
+		}
 		after_event(ui);
 	}
 }
@@ -518,6 +551,11 @@ int ui_main(const char *db_path, const char *user)
 		session_close(&ui.s);
 		return 2;
 	}
+	if (!input_is_script() && sync_central_enrolled(&ui.s)) {
+		struct sync_agent_opts o = {.db_path = db_path};
+		if (sync_agent_start(&o, &ui.sync) != OK)
+			ui.sync = NULL;
+	}
 	FILE *trace = NULL;
 	const char *trace_path = getenv("LOTLINE_TRACE_TIMING");
 	if (trace_path && *trace_path)
@@ -538,6 +576,8 @@ int ui_main(const char *db_path, const char *user)
 	if (trace)
 		fclose(trace);
 	keymap_free(&ui.km);
+	if (ui.sync)
+		sync_agent_stop(ui.sync);
 	session_close(&ui.s);
 	return 0;
 }

@@ -4,7 +4,8 @@
  *   lotline-bench gen DB LOTS MOVEMENTS   generate (prints entries/s and time)
  *   lotline-bench receive DB N            N receipts, one transaction each
  *   lotline-bench ledger DB               first ledger page, filtered two ways
- *   lotline-bench history DB LOT          history of one lot */
+ *   lotline-bench history DB LOT          history of one lot
+ *   lotline-bench trace DB                forward and backward traces */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "src/ledger.h"
 #include "src/master.h"
 #include "src/setup.h"
+#include "tests/bench/bench_trace.h"
 
 #define BATCH	      20000
 #define NITEMS	      50
@@ -147,6 +149,7 @@ static void gen(const char *path, long lots, long moves)
 			check(session_begin(&s), "begin");
 		}
 	}
+	bench_genealogy(&s, lots, &entries, BATCH);
 	check(session_end(&s, OK), "commit");
 	check(store_bulk(s.store, 0), "bulk");
 	double t = now_ms() - t0;
@@ -263,8 +266,10 @@ int main(int argc, char **argv)
 		ledger(argv[2]);
 	else if (argc >= 3 && !strcmp(argv[1], "history"))
 		history(argv[2], argc > 3 ? argv[3] : HOT_LOT);
+	else if (argc >= 3 && !strcmp(argv[1], "trace"))
+		bench_trace(argv[2]);
 	else {
-		fprintf(stderr, "usage: lotline-bench gen|receive|ledger|history DB ...\n");
+		fprintf(stderr, "usage: lotline-bench gen|receive|ledger|history|trace DB ...\n");
 		return 2;
 	}
 	return 0;

@@ -16,16 +16,17 @@ floor="$BENCH_DIR/shell.db"
 
 secs() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
-# shell_ms SQL: mean wall time of one run of SQL in the sqlite3 shell: 200 runs in
-# one shell process, less 200 runs of "SELECT 1;" (start-up and statement overhead).
-# The shell's own .timer only resolves milliseconds.
+# shell_ms SQL [RUNS]: mean wall time of one run of SQL in the sqlite3 shell: 200
+# (or RUNS) runs in one shell process, less as many runs of "SELECT 1;" (start-up
+# and statement overhead). The shell's own .timer only resolves milliseconds.
 shell_ms() {
 	q="$BENCH_DIR/q.sql"
 	b="$BENCH_DIR/b.sql"
+	n=${2:-200}
 	: > "$q"
 	: > "$b"
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt "$n" ]; do
 		printf '%s\n' "$1" >> "$q"
 		echo "SELECT 1;" >> "$b"
 		i=$((i + 1))
@@ -35,7 +36,7 @@ shell_ms() {
 	t1=$(secs)
 	"$SQLITE3" "$db" < "$q" > /dev/null
 	t2=$(secs)
-	echo "($t2 - $t1 - ($t1 - $t0)) * 1000 / 200" | bc -l | awk '{printf "%.3f", $1}'
+	echo "($t2 - $t1 - ($t1 - $t0)) * 1000 / $n" | bc -l | awk '{printf "%.3f", $1}'
 }
 
 echo "lotline benchmark: $LOTS lots, $MOVES movements ($(nproc) cores, $(uname -m))"
@@ -110,7 +111,30 @@ printf '%-44s %11s ms %11s ms\n' "ledger first page, --expiring 7 (med/mean)" "$
 hist_shell=$(shell_ms "WITH h AS MATERIALIZED (SELECT m.id, m.kind, m.qty, m.hlc, m.reason, m.note, m.from_location, m.to_location, m.status_before, m.status_after, m.corrects, j.user, j.terminal, si.site_id, j.seq, m.idx, row_number() OVER w AS no, sum(m.qty) OVER w AS balance FROM movements m JOIN journal j ON j.id = m.entry JOIN sites si ON si.id = j.site WHERE m.lot_id = 1 WINDOW w AS (ORDER BY m.hlc, si.site_id, j.seq, m.idx)) SELECT h.id, h.no, h.kind, h.qty, h.balance, h.hlc, h.user, h.terminal, h.reason, h.note, coalesce(fl.code, ''), coalesce(tl.code, ''), coalesce(h.status_before, ''), coalesce(h.status_after, ''), CASE WHEN h.corrects IS NULL THEN 0 ELSE (SELECT c.no FROM h c WHERE c.id = h.corrects) END, EXISTS (SELECT 1 FROM movements x WHERE x.corrects = h.id), h.site_id, h.seq, h.idx FROM h LEFT JOIN locations fl ON fl.id = h.from_location LEFT JOIN locations tl ON tl.id = h.to_location WHERE 0 = 0 OR h.no = 0 ORDER BY h.no;")
 printf '%-44s %11s ms %11s ms   (%s)\n' "history, 1000+ movements (median/mean)" "$(awk -F'\t' '{print $2}' "$BENCH_DIR/history.out" | awk '{print $2}')" "$hist_shell" "$(cut -f1 "$BENCH_DIR/history.out")"
 
+# --- traceability: the generator's genealogy (tests/bench/bench_trace.c) ---
+"$BENCH" trace "$db" > "$BENCH_DIR/trace.out"
+# The same answers as lotline's: every genealogy edge among the lots reached, and
+# every shipment of them with its customer (or every input with its supplier).
+fwd_sql() {
+	echo "WITH RECURSIVE r(id, d) AS (SELECT id, 0 FROM lots WHERE code = '$1' UNION SELECT k.output_lot_id, r.d + 1 FROM r JOIN lot_links k ON k.input_lot_id = r.id WHERE r.d < 100), b AS MATERIALIZED (SELECT id, min(d) AS d FROM r GROUP BY id) SELECT b.d, o.code, i.code, n.code, ru.code, '', k.qty, o.received FROM b JOIN lot_links k ON k.output_lot_id = b.id JOIN lots o ON o.id = b.id JOIN items i ON i.id = o.item_id JOIN lots n ON n.id = k.input_lot_id JOIN runs ru ON ru.id = k.run_id WHERE b.d > 0 AND +k.input_lot_id IN (SELECT id FROM b) UNION ALL SELECT b.d, l.code, i.code, c.code, c.name, o.ref, h.qty, h.shipped FROM b JOIN shipments h ON h.lot_id = b.id JOIN lots l ON l.id = b.id JOIN items i ON i.id = l.item_id JOIN orders o ON o.id = h.order_id JOIN customers c ON c.id = o.customer_id ORDER BY 1, 2;"
+}
+bwd_sql() {
+	echo "WITH RECURSIVE r(id, d) AS (SELECT id, 0 FROM lots WHERE code = '$1' UNION SELECT k.input_lot_id, r.d + 1 FROM r JOIN lot_links k ON k.output_lot_id = r.id WHERE r.d < 100), b AS MATERIALIZED (SELECT id, min(d) AS d FROM r GROUP BY id) SELECT b.d, l.code, i.code, o.code, ru.code, coalesce(s.code, ''), coalesce(s.name, ''), l.supplier_lot, k.qty, l.received FROM b JOIN lot_links k ON k.input_lot_id = b.id JOIN lots l ON l.id = b.id JOIN items i ON i.id = l.item_id JOIN lots o ON o.id = k.output_lot_id JOIN runs ru ON ru.id = k.run_id LEFT JOIN suppliers s ON s.id = l.supplier_id WHERE b.d > 0 AND +k.output_lot_id IN (SELECT id FROM b) ORDER BY 1, 2;"
+}
+tr_line() { sed -n "$1p" "$BENCH_DIR/trace.out" | awk -F'\t' '{print $2}' | awk '{print $2}'; }
+tr_note() { sed -n "$1p" "$BENCH_DIR/trace.out" | cut -f3; }
+printf '%-44s %11s ms %11s ms   (%s)\n' "trace forward, ordinary lot (median/mean)" "$(tr_line 1)" "$(shell_ms "$(fwd_sql G0000003)" 50)" "$(tr_note 1)"
+printf '%-44s %11s ms %11s ms   (%s)\n' "trace forward, salt-like lot (median/mean)" "$(tr_line 2)" "$(shell_ms "$(fwd_sql G0000002)" 20)" "$(tr_note 2)"
+printf '%-44s %11s ms %11s ms   (%s)\n' "trace backward, finished lot (median/mean)" "$(tr_line 3)" "$(shell_ms "$(bwd_sql P3000000)" 50)" "$(tr_note 3)"
+
 # --- size on disk ---
 "$SQLITE3" "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 "$SQLITE3" "$floor" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 printf '%-44s %11s MB %11s MB\n' "store size on disk" "$(($(stat -c %s "$db") / 1048576))" "$(($(stat -c %s "$floor") / 1048576))"
+
+# --- sync: tests/bench/sync_bench.sh ('make sync-bench' runs it alone) ---
+tools="$(dirname "$BENCH")/../tools"
+if [ -x "$tools/sync_latency" ] && [ -x "$tools/zmq_raw" ]; then
+	SYNC_DIR="$BENCH_DIR/sync" LATENCY="$tools/sync_latency" ZMQ_RAW="$tools/zmq_raw" \
+		sh "$(dirname "$0")/sync_bench.sh"
+fi
