@@ -18,7 +18,7 @@ static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
 int db_blob_put(struct store *s, const char *hash, const void *data, int64_t size)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO blobs (hash, size, data) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+	    s, "INSERT INTO blobs (hash, size, data) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, hash);
@@ -64,9 +64,9 @@ int db_blob_get(struct store *s, const char *hash, void **data, int64_t *size)
 int db_document_insert(struct store *s, const struct document *d, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO documents (code, record_kind, record, kind, name, mime, size, hash, "
-		   "status, status_hlc, uploaded_by, uploaded_hlc, changed_hlc) VALUES (?1, ?2, ?3, "
-		   "?4, ?5, ?6, ?7, ?8, 'uploaded', ?9, ?10, ?9, ?9)");
+	    s, "INSERT INTO documents (code, record_kind, record, kind, name, mime, size, hash, "
+	       "status, status_hlc, uploaded_by, uploaded_hlc, changed_hlc) VALUES (?1, ?2, ?3, "
+	       "?4, ?5, ?6, ?7, ?8, 'uploaded', ?9, ?10, ?9, ?9)");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, d->code);
@@ -82,9 +82,9 @@ int db_document_insert(struct store *s, const struct document *d, hlc_t hlc)
 	return step_done(s, st, _("saving a document"));
 }
 
-#define DOC_COLUMNS                                                                        \
-	"d.id, d.code, d.record_kind, d.record, d.kind, d.name, d.mime, d.size, d.hash, "  \
-	"d.status, d.reviewer, d.reviewed_by, d.note, d.uploaded_by, d.uploaded_hlc, "     \
+#define DOC_COLUMNS                                                                                \
+	"d.id, d.code, d.record_kind, d.record, d.kind, d.name, d.mime, d.size, d.hash, "          \
+	"d.status, d.reviewer, d.reviewed_by, d.note, d.uploaded_by, d.uploaded_hlc, "             \
 	"d.changed_hlc"
 
 static void doc_read(sqlite3_stmt *st, int base, struct document *d)
@@ -109,7 +109,8 @@ static void doc_read(sqlite3_stmt *st, int base, struct document *d)
 
 int db_document_get(struct store *s, const char *code, struct document *out)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT " DOC_COLUMNS " FROM documents d WHERE d.code = ?1");
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT " DOC_COLUMNS " FROM documents d WHERE d.code = ?1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -129,14 +130,14 @@ int db_document_get(struct store *s, const char *code, struct document *out)
 }
 
 int db_document_set(struct store *s, const char *code, const char *status, const char *reviewer,
-		    const char *reviewed_by, const char *note, hlc_t hlc)
+                    const char *reviewed_by, const char *note, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "UPDATE documents SET status = coalesce(?2, status), "
-		   "status_hlc = CASE WHEN ?2 IS NULL THEN status_hlc ELSE ?6 END, "
-		   "reviewer = coalesce(?3, reviewer), reviewed_by = coalesce(?4, reviewed_by), "
-		   "note = coalesce(?5, note), changed_hlc = max(changed_hlc, ?6) "
-		   "WHERE code = ?1 AND (?2 IS NULL OR status_hlc <= ?6)");
+	    s, "UPDATE documents SET status = coalesce(?2, status), "
+	       "status_hlc = CASE WHEN ?2 IS NULL THEN status_hlc ELSE ?6 END, "
+	       "reviewer = coalesce(?3, reviewer), reviewed_by = coalesce(?4, reviewed_by), "
+	       "note = coalesce(?5, note), changed_hlc = max(changed_hlc, ?6) "
+	       "WHERE code = ?1 AND (?2 IS NULL OR status_hlc <= ?6)");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, code);
@@ -151,14 +152,14 @@ int db_document_set(struct store *s, const char *code, const char *status, const
 }
 
 int db_documents_each(struct store *s, const char *record_kind, const char *record,
-		      int (*cb)(void *ctx, const struct document *d), void *ctx)
+                      int (*cb)(void *ctx, const struct document *d), void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT " DOC_COLUMNS " FROM documents d WHERE d.record_kind = ?1 "
-			       "AND d.record = ?2 ORDER BY d.id",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT " DOC_COLUMNS " FROM documents d WHERE d.record_kind = ?1 "
+	                       "AND d.record = ?2 ORDER BY d.id",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("listing documents"));
 	bind_text(st, 1, record_kind);
 	bind_text(st, 2, record);
@@ -179,19 +180,20 @@ int db_documents_each(struct store *s, const char *record_kind, const char *reco
 
 /* Fixed fragments chosen by the filters that are set; values are bound. */
 int db_coa_each(struct store *s, const struct coa_filter *f,
-		int (*cb)(void *ctx, const struct coa_row *r), void *ctx)
+                int (*cb)(void *ctx, const struct coa_row *r), void *ctx)
 {
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
-	sb_puts(&sql, "SELECT l.code, i.code, coalesce(sp.code, ''), l.received, l.coa, "
-		      "coalesce(d.id, 0), coalesce(d.code, ''), d.record_kind, d.record, d.kind, "
-		      "d.name, d.mime, d.size, d.hash, d.status, d.reviewer, d.reviewed_by, d.note, "
-		      "d.uploaded_by, d.uploaded_hlc, d.changed_hlc "
-		      "FROM lots l JOIN items i ON i.id = l.item_id "
-		      "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
-		      "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
-		      "AND d.kind = 'coa' WHERE 1");
+	sb_puts(&sql,
+	        "SELECT l.code, i.code, coalesce(sp.code, ''), l.received, l.coa, "
+	        "coalesce(d.id, 0), coalesce(d.code, ''), d.record_kind, d.record, d.kind, "
+	        "d.name, d.mime, d.size, d.hash, d.status, d.reviewer, d.reviewed_by, d.note, "
+	        "d.uploaded_by, d.uploaded_hlc, d.changed_hlc "
+	        "FROM lots l JOIN items i ON i.id = l.item_id "
+	        "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+	        "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
+	        "AND d.kind = 'coa' WHERE 1");
 	if (f->queue)
 		sb_puts(&sql, " AND l.coa IN ('missing', 'uploaded') AND l.qty <> 0");
 	if (f->coa)
@@ -242,11 +244,11 @@ int db_coa_each(struct store *s, const struct coa_filter *f,
 int db_lot_refresh_coa(struct store *s, const char *lot)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "UPDATE lots SET coa = coalesce((SELECT CASE max(CASE d.status "
-		   "WHEN 'linked' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'uploaded' THEN 1 ELSE 0 END) "
-		   "WHEN 3 THEN 'linked' WHEN 2 THEN 'reviewed' WHEN 1 THEN 'uploaded' ELSE NULL END "
-		   "FROM documents d WHERE d.record_kind = 'lot' AND d.record = ?1 AND "
-		   "d.kind = 'coa'), 'missing') WHERE code = ?1");
+	    s, "UPDATE lots SET coa = coalesce((SELECT CASE max(CASE d.status "
+	       "WHEN 'linked' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'uploaded' THEN 1 ELSE 0 END) "
+	       "WHEN 3 THEN 'linked' WHEN 2 THEN 'reviewed' WHEN 1 THEN 'uploaded' ELSE NULL END "
+	       "FROM documents d WHERE d.record_kind = 'lot' AND d.record = ?1 AND "
+	       "d.kind = 'coa'), 'missing') WHERE code = ?1");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, lot);
@@ -267,11 +269,11 @@ int64_t db_documents_count(struct store *s, const char *status)
 }
 
 int db_quality_insert(struct store *s, int64_t lot_id, const struct quality_result *q,
-		      int64_t entry)
+                      int64_t entry)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO quality_results (lot_id, parameter, specification, result, pass, "
-		   "entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	    s, "INSERT INTO quality_results (lot_id, parameter, specification, result, pass, "
+	       "entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -284,15 +286,16 @@ int db_quality_insert(struct store *s, int64_t lot_id, const struct quality_resu
 }
 
 int db_quality_each(struct store *s, int64_t lot_id,
-		    int (*cb)(void *ctx, const struct quality_result *q), void *ctx)
+                    int (*cb)(void *ctx, const struct quality_result *q), void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT q.parameter, q.specification, q.result, q.pass, j.user, j.hlc "
-			       "FROM quality_results q JOIN journal j ON j.id = q.entry "
-			       "WHERE q.lot_id = ?1 ORDER BY q.id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT q.parameter, q.specification, q.result, q.pass, j.user, j.hlc "
+	        "FROM quality_results q JOIN journal j ON j.id = q.entry "
+	        "WHERE q.lot_id = ?1 ORDER BY q.id",
+	        -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading test results"));
 	sqlite3_bind_int64(st, 1, lot_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

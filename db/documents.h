@@ -44,17 +44,17 @@ int db_blob_get(struct store *s, const char *hash, void **data, int64_t *size);
 int db_document_insert(struct store *s, const struct document *d, hlc_t hlc);
 int db_document_get(struct store *s, const char *code, struct document *out);
 int db_document_set(struct store *s, const char *code, const char *status, const char *reviewer,
-		    const char *reviewed_by, const char *note, hlc_t hlc);
+                    const char *reviewed_by, const char *note, hlc_t hlc);
 /* Documents of a record (kind NULL: all kinds). */
 int db_documents_each(struct store *s, const char *record_kind, const char *record,
-		      int (*cb)(void *ctx, const struct document *d), void *ctx);
+                      int (*cb)(void *ctx, const struct document *d), void *ctx);
 
 /* The QA queue and audit export: lot COA documents and lots with none, filtered. */
 struct coa_filter {
 	const char *supplier, *item, *location;
 	const char *received_from, *received_to;
 	const char *coa; /* a lot COA status, or NULL */
-	int queue;	 /* only lots whose COA is missing or uploaded */
+	int queue;       /* only lots whose COA is missing or uploaded */
 };
 
 struct coa_row {
@@ -67,14 +67,14 @@ struct coa_row {
 };
 
 int db_coa_each(struct store *s, const struct coa_filter *f,
-		int (*cb)(void *ctx, const struct coa_row *r), void *ctx);
+                int (*cb)(void *ctx, const struct coa_row *r), void *ctx);
 /* A lot's COA status from its documents: linked, reviewed, uploaded or missing. */
 int db_lot_refresh_coa(struct store *s, const char *lot);
 int64_t db_documents_count(struct store *s, const char *status);
 
 int db_quality_insert(struct store *s, int64_t lot_id, const struct quality_result *q,
-		      int64_t entry);
+                      int64_t entry);
 int db_quality_each(struct store *s, int64_t lot_id,
-		    int (*cb)(void *ctx, const struct quality_result *q), void *ctx);
+                    int (*cb)(void *ctx, const struct quality_result *q), void *ctx);
 
 #endif

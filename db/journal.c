@@ -52,7 +52,7 @@ int db_site_set_code(struct store *s, const char *site_id, const char *code)
 int db_journal_head(struct store *s, int64_t site_no, int64_t *seq, unsigned char hash[32])
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "SELECT seq, hash FROM journal WHERE site = ?1 ORDER BY seq DESC LIMIT 1");
+	    s, "SELECT seq, hash FROM journal WHERE site = ?1 ORDER BY seq DESC LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -90,9 +90,9 @@ int db_journal_max_hlc(struct store *s, hlc_t *out)
 
 int db_journal_insert(struct store *s, int64_t site_no, struct entry *e)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO journal (site, seq, hlc, user, terminal, kind, payload, "
-		   "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO journal (site, seq, hlc, user, terminal, kind, payload, "
+	                  "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	int rc = OK;
 	if (!st)
 		return ERR_DB;
@@ -114,15 +114,15 @@ int db_journal_insert(struct store *s, int64_t site_no, struct entry *e)
 }
 
 int db_journal_each(struct store *s, int by_arrival, int (*cb)(void *ctx, const struct entry *e),
-		    void *ctx)
+                    void *ctx)
 {
 	static const char by_site[] =
-		"SELECT j.id, s.site_id, j.seq, j.hlc, j.user, j.terminal, j.kind, j.payload, "
-		"j.prev_hash, j.hash FROM journal j JOIN sites s ON s.id = j.site "
-		"ORDER BY s.site_id, j.seq";
+	    "SELECT j.id, s.site_id, j.seq, j.hlc, j.user, j.terminal, j.kind, j.payload, "
+	    "j.prev_hash, j.hash FROM journal j JOIN sites s ON s.id = j.site "
+	    "ORDER BY s.site_id, j.seq";
 	static const char by_id[] =
-		"SELECT j.id, s.site_id, j.seq, j.hlc, j.user, j.terminal, j.kind, j.payload, "
-		"j.prev_hash, j.hash FROM journal j JOIN sites s ON s.id = j.site ORDER BY j.id";
+	    "SELECT j.id, s.site_id, j.seq, j.hlc, j.user, j.terminal, j.kind, j.payload, "
+	    "j.prev_hash, j.hash FROM journal j JOIN sites s ON s.id = j.site ORDER BY j.id";
 	sqlite3_stmt *st = NULL;
 	int rc;
 

@@ -17,7 +17,7 @@ int db_journal_insert(struct store *s, int64_t site_no, struct entry *e);
 /* Every entry in (site, seq) order, or in local order when by_arrival. The callback
  * gets an entry whose payload is valid only during the call; non-zero stops. */
 int db_journal_each(struct store *s, int by_arrival, int (*cb)(void *ctx, const struct entry *e),
-		    void *ctx);
+                    void *ctx);
 int64_t db_journal_count(struct store *s);
 
 #endif

@@ -18,13 +18,13 @@ static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
 }
 
 int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t hlc,
-		  int64_t *lot_id)
+                  int64_t *lot_id)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO lots (code, item_id, supplier_id, supplier_lot, received, expiry, "
-		   "unit, unit_cost, location_id, location_hlc, qty, status, status_hlc, origin, "
-		   "last_hlc, last_kind, entry) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?10, ?12, ?10, '', ?13)");
+	    s, "INSERT INTO lots (code, item_id, supplier_id, supplier_lot, received, expiry, "
+	       "unit, unit_cost, location_id, location_hlc, qty, status, status_hlc, origin, "
+	       "last_hlc, last_kind, entry) "
+	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?10, ?12, ?10, '', ?13)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -52,14 +52,13 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 
 #define LOT_SELECT LOT_SELECT_WITH("")
 /* extra: more columns after the lot's own (from index 20) */
-#define LOT_SELECT_WITH(extra)                                                             \
-	"SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, "                     \
-	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                              \
-	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "           \
-	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "         \
-	"l.last_hlc, l.last_kind " extra                                                   \
-	"FROM lots l JOIN items i ON i.id = l.item_id "                                    \
-	"JOIN locations lo ON lo.id = l.location_id "                                      \
+#define LOT_SELECT_WITH(extra)                                                                     \
+	"SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, "                             \
+	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                                      \
+	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "                   \
+	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "                  \
+	"l.last_hlc, l.last_kind " extra "FROM lots l JOIN items i ON i.id = l.item_id "           \
+	"JOIN locations lo ON lo.id = l.location_id "                                              \
 	"LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
 
 static void lot_read(sqlite3_stmt *st, struct lot *l)
@@ -123,10 +122,10 @@ int db_lot_get_by_id(struct store *s, int64_t id, struct lot *out)
 }
 
 int db_lot_by_supplier_lot(struct store *s, int64_t item_id, const char *supplier_lot,
-			   struct lot *out)
+                           struct lot *out)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, LOT_SELECT "WHERE l.supplier_lot = ?2 AND l.item_id = ?1 ORDER BY l.id LIMIT 1");
+	    s, LOT_SELECT "WHERE l.supplier_lot = ?2 AND l.item_id = ?1 ORDER BY l.id LIMIT 1");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, item_id);
@@ -167,15 +166,15 @@ int db_lot_id(struct store *s, const char *code, int64_t *id)
 }
 
 int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind,
-		   fixed_t *balance)
+                   fixed_t *balance)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "UPDATE lots SET qty = qty + ?2, "
-		   "last_kind = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND "
-		   SQL_APPLYING_SITE " >= last_site) THEN ?4 ELSE last_kind END, "
-		   "last_site = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND "
-		   SQL_APPLYING_SITE " >= last_site) THEN " SQL_APPLYING_SITE " ELSE last_site END, "
-		   "last_hlc = max(last_hlc, ?3) WHERE id = ?1 RETURNING qty");
+	    s, "UPDATE lots SET qty = qty + ?2, "
+	       "last_kind = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND " SQL_APPLYING_SITE
+	       " >= last_site) THEN ?4 ELSE last_kind END, "
+	       "last_site = CASE WHEN ?3 > last_hlc OR (?3 = last_hlc AND " SQL_APPLYING_SITE
+	       " >= last_site) THEN " SQL_APPLYING_SITE " ELSE last_site END, "
+	       "last_hlc = max(last_hlc, ?3) WHERE id = ?1 RETURNING qty");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -189,9 +188,9 @@ int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, co
 			*balance = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, _("updating a lot"));
 	} else {
-		rc = rc == SQLITE_DONE ? error_set(ERR_NOT_FOUND, _("lot #%lld not found"),
-						   (long long)lot_id)
-				       : store_error(s, _("updating a lot"));
+		rc = rc == SQLITE_DONE
+		         ? error_set(ERR_NOT_FOUND, _("lot #%lld not found"), (long long)lot_id)
+		         : store_error(s, _("updating a lot"));
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -200,9 +199,9 @@ int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, co
 int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "UPDATE lots SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
-		   " WHERE id = ?1 AND (status_hlc < ?3 OR (status_hlc = ?3 AND status_site <= "
-		   SQL_APPLYING_SITE "))");
+	    s, "UPDATE lots SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND (status_hlc < ?3 OR (status_hlc = ?3 AND status_site "
+	       "<= " SQL_APPLYING_SITE "))");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -214,9 +213,9 @@ int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t
 int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "UPDATE lots SET location_id = ?2, location_hlc = ?3, location_site = "
-		   SQL_APPLYING_SITE " WHERE id = ?1 AND (location_hlc < ?3 OR (location_hlc = ?3 "
-		   "AND location_site <= " SQL_APPLYING_SITE "))");
+	    s, "UPDATE lots SET location_id = ?2, location_hlc = ?3, location_site "
+	       "= " SQL_APPLYING_SITE " WHERE id = ?1 AND (location_hlc < ?3 OR (location_hlc = ?3 "
+	       "AND location_site <= " SQL_APPLYING_SITE "))");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -228,10 +227,10 @@ int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hl
 int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *id)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO movements (entry, idx, lot_id, kind, qty, hlc, reason, note, "
-		   "from_location, to_location, status_before, status_after, corrects, run_id, "
-		   "run_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		   "?15)");
+	    s, "INSERT INTO movements (entry, idx, lot_id, kind, qty, hlc, reason, note, "
+	       "from_location, to_location, status_before, status_after, corrects, run_id, "
+	       "run_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	       "?15)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -264,20 +263,20 @@ int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *i
 /* History numbering and balances follow the clock, with the entry's identity
  * breaking ties, so every store numbers a lot's movements alike. */
 static const char history_sql[] =
-	"WITH h AS MATERIALIZED (SELECT m.id, m.kind, m.qty, m.hlc, m.reason, m.note, m.from_location, "
-	"m.to_location, m.status_before, m.status_after, m.corrects, j.user, j.terminal, "
-	"si.site_id, j.seq, m.idx, "
-	"row_number() OVER w AS no, sum(m.qty) OVER w AS balance "
-	"FROM movements m JOIN journal j ON j.id = m.entry JOIN sites si ON si.id = j.site "
-	"WHERE m.lot_id = ?1 WINDOW w AS (ORDER BY m.hlc, si.site_id, j.seq, m.idx)) "
-	"SELECT h.id, h.no, h.kind, h.qty, h.balance, h.hlc, h.user, h.terminal, h.reason, "
-	"h.note, coalesce(fl.code, ''), coalesce(tl.code, ''), coalesce(h.status_before, ''), "
-	"coalesce(h.status_after, ''), "
-	"CASE WHEN h.corrects IS NULL THEN 0 ELSE (SELECT c.no FROM h c WHERE c.id = h.corrects) END, "
-	"EXISTS (SELECT 1 FROM movements x WHERE x.corrects = h.id), h.site_id, h.seq, h.idx "
-	"FROM h LEFT JOIN locations fl ON fl.id = h.from_location "
-	"LEFT JOIN locations tl ON tl.id = h.to_location "
-	"WHERE ?2 = 0 OR h.no = ?2 ORDER BY h.no";
+    "WITH h AS MATERIALIZED (SELECT m.id, m.kind, m.qty, m.hlc, m.reason, m.note, m.from_location, "
+    "m.to_location, m.status_before, m.status_after, m.corrects, j.user, j.terminal, "
+    "si.site_id, j.seq, m.idx, "
+    "row_number() OVER w AS no, sum(m.qty) OVER w AS balance "
+    "FROM movements m JOIN journal j ON j.id = m.entry JOIN sites si ON si.id = j.site "
+    "WHERE m.lot_id = ?1 WINDOW w AS (ORDER BY m.hlc, si.site_id, j.seq, m.idx)) "
+    "SELECT h.id, h.no, h.kind, h.qty, h.balance, h.hlc, h.user, h.terminal, h.reason, "
+    "h.note, coalesce(fl.code, ''), coalesce(tl.code, ''), coalesce(h.status_before, ''), "
+    "coalesce(h.status_after, ''), "
+    "CASE WHEN h.corrects IS NULL THEN 0 ELSE (SELECT c.no FROM h c WHERE c.id = h.corrects) END, "
+    "EXISTS (SELECT 1 FROM movements x WHERE x.corrects = h.id), h.site_id, h.seq, h.idx "
+    "FROM h LEFT JOIN locations fl ON fl.id = h.from_location "
+    "LEFT JOIN locations tl ON tl.id = h.to_location "
+    "WHERE ?2 = 0 OR h.no = ?2 ORDER BY h.no";
 
 static void movement_read(sqlite3_stmt *st, struct movement *m)
 {
@@ -303,8 +302,8 @@ static void movement_read(sqlite3_stmt *st, struct movement *m)
 	m->idx = sqlite3_column_int64(st, 18);
 }
 
-int db_history_each(struct store *s, int64_t lot_id,
-		    int (*cb)(void *ctx, const struct movement *m), void *ctx)
+int db_history_each(struct store *s, int64_t lot_id, int (*cb)(void *ctx, const struct movement *m),
+                    void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -348,18 +347,18 @@ int db_movement_by_no(struct store *s, int64_t lot_id, int64_t no, struct moveme
 }
 
 int db_movement_by_ref(struct store *s, const char *site_id, int64_t seq, int64_t idx,
-		       struct movement *out, int64_t *lot_id)
+                       struct movement *out, int64_t *lot_id)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "SELECT m.id, m.lot_id, m.kind, m.qty, m.hlc, coalesce(fl.code, ''), "
-		   "coalesce(tl.code, ''), coalesce(m.status_before, ''), "
-		   "coalesce(m.status_after, ''), "
-		   "EXISTS (SELECT 1 FROM movements x WHERE x.corrects = m.id) "
-		   "FROM movements m JOIN journal j ON j.id = m.entry "
-		   "JOIN sites si ON si.id = j.site "
-		   "LEFT JOIN locations fl ON fl.id = m.from_location "
-		   "LEFT JOIN locations tl ON tl.id = m.to_location "
-		   "WHERE si.site_id = ?1 AND j.seq = ?2 AND m.idx = ?3");
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT m.id, m.lot_id, m.kind, m.qty, m.hlc, coalesce(fl.code, ''), "
+	                  "coalesce(tl.code, ''), coalesce(m.status_before, ''), "
+	                  "coalesce(m.status_after, ''), "
+	                  "EXISTS (SELECT 1 FROM movements x WHERE x.corrects = m.id) "
+	                  "FROM movements m JOIN journal j ON j.id = m.entry "
+	                  "JOIN sites si ON si.id = j.site "
+	                  "LEFT JOIN locations fl ON fl.id = m.from_location "
+	                  "LEFT JOIN locations tl ON tl.id = m.to_location "
+	                  "WHERE si.site_id = ?1 AND j.seq = ?2 AND m.idx = ?3");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -385,7 +384,7 @@ int db_movement_by_ref(struct store *s, const char *site_id, int64_t seq, int64_
 		rc = OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = error_set(ERR_NOT_FOUND, _("movement %s/%lld/%lld not found"), site_id,
-			       (long long)seq, (long long)idx);
+		               (long long)seq, (long long)idx);
 	} else {
 		rc = store_error(s, _("reading a movement"));
 	}
@@ -396,7 +395,7 @@ int db_movement_by_ref(struct store *s, const char *site_id, int64_t seq, int64_
 /* The ledger's WHERE clause is made of fixed fragments chosen by which filters are
  * set; every value is bound, never formatted into the SQL. */
 int db_ledger_each(struct store *s, const struct ledger_filter *f,
-		   int (*cb)(void *ctx, const struct lot *l), void *ctx)
+                   int (*cb)(void *ctx, const struct lot *l), void *ctx)
 {
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -417,7 +416,7 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 		sb_puts(&sql, " AND l.coa = ?5");
 	if (f->text)
 		sb_puts(&sql, " AND (l.code LIKE ?6 OR l.supplier_lot LIKE ?6 OR i.code LIKE ?6 "
-			      "OR i.name LIKE ?6)");
+		              "OR i.name LIKE ?6)");
 	if (f->expires_by)
 		sb_puts(&sql, " AND l.expiry <= ?7");
 	if (f->expires_from)
@@ -460,17 +459,20 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 }
 
 int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
-			int (*cb)(void *ctx, const struct lot *l), void *ctx)
+                        int (*cb)(void *ctx, const struct lot *l), void *ctx)
 {
 	/* what customer orders have reserved is not there to use (db/005_orders.sql) */
-#define LOT_RESERVED ", (SELECT coalesce(sum(a.reserved), 0) FROM allocations a " \
-		     "WHERE a.lot_id = l.id AND a.reserved > 0) "
-	static const char fefo_sql[] = LOT_SELECT_WITH(LOT_RESERVED)
-		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
-		"ORDER BY l.expiry, l.received, l.id";
-	static const char fifo_sql[] = LOT_SELECT_WITH(LOT_RESERVED)
-		"WHERE l.item_id = ?1 AND l.status = 'available' AND l.qty > 0 AND l.expiry >= ?2 "
-		"ORDER BY l.received, l.expiry, l.id";
+#define LOT_RESERVED                                                                               \
+	", (SELECT coalesce(sum(a.reserved), 0) FROM allocations a "                               \
+	"WHERE a.lot_id = l.id AND a.reserved > 0) "
+	static const char fefo_sql[] =
+	    LOT_SELECT_WITH(LOT_RESERVED) "WHERE l.item_id = ?1 AND l.status = 'available' AND "
+	                                  "l.qty > 0 AND l.expiry >= ?2 "
+	                                  "ORDER BY l.expiry, l.received, l.id";
+	static const char fifo_sql[] =
+	    LOT_SELECT_WITH(LOT_RESERVED) "WHERE l.item_id = ?1 AND l.status = 'available' AND "
+	                                  "l.qty > 0 AND l.expiry >= ?2 "
+	                                  "ORDER BY l.received, l.expiry, l.id";
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db, fifo ? fifo_sql : fefo_sql, -1, &st, NULL) != SQLITE_OK)
@@ -496,9 +498,9 @@ int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int
 
 int db_lot_counter_next(struct store *s, const char *series, int64_t *n)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO lot_counters (series, last) VALUES (?1, 1) "
-		   "ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last");
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO lot_counters (series, last) VALUES (?1, 1) "
+	                  "ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -515,20 +517,20 @@ int db_lot_counter_next(struct store *s, const char *series, int64_t *n)
 }
 
 int db_verify_balances(struct store *s,
-		       int (*cb)(void *ctx, const char *lot, fixed_t qty, fixed_t sum), void *ctx)
+                       int (*cb)(void *ctx, const char *lot, fixed_t qty, fixed_t sum), void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT l.code, l.qty, coalesce(m.total, 0) FROM lots l "
-			       "LEFT JOIN (SELECT lot_id, sum(qty) AS total FROM movements "
-			       "GROUP BY lot_id) m ON m.lot_id = l.id "
-			       "WHERE l.qty <> coalesce(m.total, 0) ORDER BY l.code",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT l.code, l.qty, coalesce(m.total, 0) FROM lots l "
+	                       "LEFT JOIN (SELECT lot_id, sum(qty) AS total FROM movements "
+	                       "GROUP BY lot_id) m ON m.lot_id = l.id "
+	                       "WHERE l.qty <> coalesce(m.total, 0) ORDER BY l.code",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("checking balances"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int stop = cb(ctx, (const char *)sqlite3_column_text(st, 0),
-			      sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+		              sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
 		if (stop) {
 			sqlite3_finalize(st);
 			return stop;
@@ -540,10 +542,10 @@ int db_verify_balances(struct store *s,
 }
 
 int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char *kind,
-		     const char *message)
+                     const char *message)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO exceptions (entry, lot_id, kind, message) VALUES (?1, ?2, ?3, ?4)");
+	    s, "INSERT INTO exceptions (entry, lot_id, kind, message) VALUES (?1, ?2, ?3, ?4)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, entry);
@@ -556,7 +558,8 @@ int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char 
 
 int64_t db_exception_open_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM exceptions WHERE resolved_by IS NULL");
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT count(*) FROM exceptions WHERE resolved_by IS NULL");
 	int64_t n = -1;
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);

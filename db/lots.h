@@ -30,55 +30,55 @@ struct movement_new {
 	const char *reason, *note;
 	int64_t from_location, to_location; /* 0 = none */
 	const char *status_before, *status_after;
-	int64_t corrects; /* movement id, 0 = none */
+	int64_t corrects;         /* movement id, 0 = none */
 	int64_t run_id, run_line; /* production, 0 = none */
 };
 
 int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t hlc,
-		  int64_t *lot_id);
+                  int64_t *lot_id);
 int db_lot_get(struct store *s, const char *code, struct lot *out);
 int db_lot_get_by_id(struct store *s, int64_t id, struct lot *out);
 /* A lot of this item with this supplier lot number (ERR_NOT_FOUND if none). */
 int db_lot_by_supplier_lot(struct store *s, int64_t item_id, const char *supplier_lot,
-			   struct lot *out);
+                           struct lot *out);
 int db_lot_exists(struct store *s, const char *code);
 /* The local id of a lot code (ERR_NOT_FOUND naming the code). */
 int db_lot_id(struct store *s, const char *code, int64_t *id);
 /* Add to the balance and note the movement as the lot's last when it is the
  * newest; *balance (if given) is the balance after. */
 int db_lot_add_qty(struct store *s, int64_t lot_id, fixed_t delta, hlc_t hlc, const char *kind,
-		   fixed_t *balance);
+                   fixed_t *balance);
 /* Set status or location when this stamp is not older than the last one that did. */
 int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t hlc);
 int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hlc_t hlc);
 
 int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *id);
 /* A lot's movements in order, numbered from 1, with the balance after each. */
-int db_history_each(struct store *s, int64_t lot_id,
-		    int (*cb)(void *ctx, const struct movement *m), void *ctx);
+int db_history_each(struct store *s, int64_t lot_id, int (*cb)(void *ctx, const struct movement *m),
+                    void *ctx);
 /* The movement with this history number. */
 int db_movement_by_no(struct store *s, int64_t lot_id, int64_t no, struct movement *out);
 /* The movement made by entry (site, seq) at index idx (no, balance left 0). */
 int db_movement_by_ref(struct store *s, const char *site_id, int64_t seq, int64_t idx,
-		       struct movement *out, int64_t *lot_id);
+                       struct movement *out, int64_t *lot_id);
 
 /* The ledger: lots matching the filter, soonest expiry first. */
 int db_ledger_each(struct store *s, const struct ledger_filter *f,
-		   int (*cb)(void *ctx, const struct lot *l), void *ctx);
+                   int (*cb)(void *ctx, const struct lot *l), void *ctx);
 
 /* Lots of an item that can be used on day today (available, not expired, with
  * stock), first expiry first (FEFO) or first received first (FIFO). */
 int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
-			int (*cb)(void *ctx, const struct lot *l), void *ctx);
+                        int (*cb)(void *ctx, const struct lot *l), void *ctx);
 
 /* The next number of a lot-code series, and whether a code is taken. */
 int db_lot_counter_next(struct store *s, const char *series, int64_t *n);
 
 /* Lots whose balance differs from the sum of their movements. */
 int db_verify_balances(struct store *s,
-		       int (*cb)(void *ctx, const char *lot, fixed_t qty, fixed_t sum), void *ctx);
+                       int (*cb)(void *ctx, const char *lot, fixed_t qty, fixed_t sum), void *ctx);
 int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char *kind,
-		     const char *message);
+                     const char *message);
 int64_t db_exception_open_count(struct store *s);
 
 #endif

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Newest stamp wins; equal stamps from two sites go to the greater site id. */
-#define SQL_NEWER(t)                                                                       \
+#define SQL_NEWER(t)                                                                               \
 	"(excluded.hlc > " t ".hlc OR (excluded.hlc = " t ".hlc AND excluded.site >= " t ".site))"
 
 static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
@@ -35,15 +35,16 @@ static int step_row(struct store *s, sqlite3_stmt *st, const char *what, const c
 int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO items (code, name, kind, category, base_unit, gtin, "
-		   "shelf_life_days, density, pack_size, allergens, hlc, pack_gtin, site) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " SQL_APPLYING_SITE ") "
-		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-		   "category = excluded.category, base_unit = excluded.base_unit, "
-		   "gtin = excluded.gtin, shelf_life_days = excluded.shelf_life_days, "
-		   "density = excluded.density, pack_size = excluded.pack_size, "
-		   "allergens = excluded.allergens, hlc = excluded.hlc, pack_gtin = excluded.pack_gtin, "
-		   "site = excluded.site WHERE " SQL_NEWER("items"));
+	    s,
+	    "INSERT INTO items (code, name, kind, category, base_unit, gtin, "
+	    "shelf_life_days, density, pack_size, allergens, hlc, pack_gtin, site) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " SQL_APPLYING_SITE ") "
+	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+	    "category = excluded.category, base_unit = excluded.base_unit, "
+	    "gtin = excluded.gtin, shelf_life_days = excluded.shelf_life_days, "
+	    "density = excluded.density, pack_size = excluded.pack_size, "
+	    "allergens = excluded.allergens, hlc = excluded.hlc, pack_gtin = excluded.pack_gtin, "
+	    "site = excluded.site WHERE " SQL_NEWER("items"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, it->code);
@@ -61,8 +62,8 @@ int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 	return step_done(s, st, _("saving an item"));
 }
 
-#define ITEM_COLUMNS                                                                       \
-	"id, code, name, kind, category, base_unit, gtin, shelf_life_days, density, "      \
+#define ITEM_COLUMNS                                                                               \
+	"id, code, name, kind, category, base_unit, gtin, shelf_life_days, density, "              \
 	"pack_size, allergens, pack_gtin"
 
 static void item_read(sqlite3_stmt *st, struct item *it)
@@ -99,11 +100,12 @@ int db_item_get(struct store *s, const char *code, struct item *out)
 int db_item_by_gtin(struct store *s, const char *gtin, struct item *out)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "SELECT " ITEM_COLUMNS " FROM items WHERE gtin <> '' AND "
-		   "substr('00000000000000' || gtin, -14, 14) = substr('00000000000000' || ?1, -14, 14) "
-		   "UNION ALL SELECT " ITEM_COLUMNS " FROM items WHERE pack_gtin <> '' AND "
-		   "substr('00000000000000' || pack_gtin, -14, 14) = "
-		   "substr('00000000000000' || ?1, -14, 14) LIMIT 1");
+	    s,
+	    "SELECT " ITEM_COLUMNS " FROM items WHERE gtin <> '' AND "
+	    "substr('00000000000000' || gtin, -14, 14) = substr('00000000000000' || ?1, -14, 14) "
+	    "UNION ALL SELECT " ITEM_COLUMNS " FROM items WHERE pack_gtin <> '' AND "
+	    "substr('00000000000000' || pack_gtin, -14, 14) = "
+	    "substr('00000000000000' || ?1, -14, 14) LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -116,39 +118,39 @@ int db_item_by_gtin(struct store *s, const char *gtin, struct item *out)
 }
 
 /* Iterate a query without the statement cache, so callbacks may use it. */
-#define EACH(s, sql, rowtype, readfn, cb, ctx, what)                                      \
-	do {                                                                               \
-		sqlite3_stmt *st_ = NULL;                                                  \
-		int rc_;                                                                   \
-		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)         \
-			return store_error(s, what);                                       \
-		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                          \
-			rowtype row_;                                                      \
-			readfn(st_, &row_);                                                \
-			int stop_ = cb(ctx, &row_);                                        \
-			if (stop_) {                                                       \
-				sqlite3_finalize(st_);                                     \
-				return stop_;                                              \
-			}                                                                  \
-		}                                                                          \
-		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                      \
-		sqlite3_finalize(st_);                                                     \
-		return rc_;                                                                \
+#define EACH(s, sql, rowtype, readfn, cb, ctx, what)                                               \
+	do {                                                                                       \
+		sqlite3_stmt *st_ = NULL;                                                          \
+		int rc_;                                                                           \
+		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)                 \
+			return store_error(s, what);                                               \
+		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                                  \
+			rowtype row_;                                                              \
+			readfn(st_, &row_);                                                        \
+			int stop_ = cb(ctx, &row_);                                                \
+			if (stop_) {                                                               \
+				sqlite3_finalize(st_);                                             \
+				return stop_;                                                      \
+			}                                                                          \
+		}                                                                                  \
+		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                              \
+		sqlite3_finalize(st_);                                                             \
+		return rc_;                                                                        \
 	} while (0)
 
 int db_item_each(struct store *s, int (*cb)(void *ctx, const struct item *it), void *ctx)
 {
-	EACH(s, "SELECT " ITEM_COLUMNS " FROM items ORDER BY code", struct item, item_read, cb,
-	     ctx, _("listing items"));
+	EACH(s, "SELECT " ITEM_COLUMNS " FROM items ORDER BY code", struct item, item_read, cb, ctx,
+	     _("listing items"));
 }
 
 int db_location_put(struct store *s, const struct location *l, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO locations (code, name, kind, hlc, site) VALUES (?1, ?2, ?3, ?4, "
-		   SQL_APPLYING_SITE ") "
-		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-		   "hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("locations"));
+	    s, "INSERT INTO locations (code, name, kind, hlc, site) VALUES (?1, ?2, ?3, "
+	       "?4, " SQL_APPLYING_SITE ") "
+	       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+	       "hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("locations"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, l->code);
@@ -170,7 +172,7 @@ static void location_read(sqlite3_stmt *st, struct location *l)
 int db_location_get(struct store *s, const char *code, struct location *out)
 {
 	sqlite3_stmt *st =
-		store_stmt(s, "SELECT id, code, name, kind FROM locations WHERE code = ?1");
+	    store_stmt(s, "SELECT id, code, name, kind FROM locations WHERE code = ?1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -190,27 +192,27 @@ int db_location_each(struct store *s, int (*cb)(void *ctx, const struct location
 
 /* Suppliers and customers share their shape; the table differs. */
 static const char *const party_put_sql[] = {
-	"INSERT INTO suppliers (code, name, contact, email, phone, address, city, postcode, "
-	"country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
-	"ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
-	"email = excluded.email, phone = excluded.phone, address = excluded.address, "
-	"city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
-	"hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("suppliers"),
-	"INSERT INTO customers (code, name, contact, email, phone, address, city, postcode, "
-	"country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
-	"ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
-	"email = excluded.email, phone = excluded.phone, address = excluded.address, "
-	"city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
-	"hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("customers"),
+    "INSERT INTO suppliers (code, name, contact, email, phone, address, city, postcode, "
+    "country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
+    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
+    "email = excluded.email, phone = excluded.phone, address = excluded.address, "
+    "city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
+    "hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("suppliers"),
+    "INSERT INTO customers (code, name, contact, email, phone, address, city, postcode, "
+    "country, hlc, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " SQL_APPLYING_SITE ") "
+    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, contact = excluded.contact, "
+    "email = excluded.email, phone = excluded.phone, address = excluded.address, "
+    "city = excluded.city, postcode = excluded.postcode, country = excluded.country, "
+    "hlc = excluded.hlc, site = excluded.site WHERE " SQL_NEWER("customers"),
 };
 #define PARTY_COLUMNS "id, code, name, contact, email, phone, address, city, postcode, country"
 static const char *const party_get_sql[] = {
-	"SELECT " PARTY_COLUMNS " FROM suppliers WHERE code = ?1",
-	"SELECT " PARTY_COLUMNS " FROM customers WHERE code = ?1",
+    "SELECT " PARTY_COLUMNS " FROM suppliers WHERE code = ?1",
+    "SELECT " PARTY_COLUMNS " FROM customers WHERE code = ?1",
 };
 static const char *const party_list_sql[] = {
-	"SELECT " PARTY_COLUMNS " FROM suppliers ORDER BY code",
-	"SELECT " PARTY_COLUMNS " FROM customers ORDER BY code",
+    "SELECT " PARTY_COLUMNS " FROM suppliers ORDER BY code",
+    "SELECT " PARTY_COLUMNS " FROM customers ORDER BY code",
 };
 
 int db_party_put(struct store *s, enum party_kind k, const struct party *p, hlc_t hlc)
@@ -228,7 +230,8 @@ int db_party_put(struct store *s, enum party_kind k, const struct party *p, hlc_
 	bind_text(st, 8, p->postcode);
 	bind_text(st, 9, p->country);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)hlc);
-	return step_done(s, st, k == PARTY_SUPPLIER ? _("saving a supplier") : _("saving a customer"));
+	return step_done(s, st,
+	                 k == PARTY_SUPPLIER ? _("saving a supplier") : _("saving a customer"));
 }
 
 static void party_read(sqlite3_stmt *st, struct party *p)
@@ -260,8 +263,8 @@ int db_party_get(struct store *s, enum party_kind k, const char *code, struct pa
 	return OK;
 }
 
-int db_party_each(struct store *s, enum party_kind k,
-		  int (*cb)(void *ctx, const struct party *p), void *ctx)
+int db_party_each(struct store *s, enum party_kind k, int (*cb)(void *ctx, const struct party *p),
+                  void *ctx)
 {
 	EACH(s, party_list_sql[k], struct party, party_read, cb, ctx, _("listing parties"));
 }
@@ -269,12 +272,12 @@ int db_party_each(struct store *s, enum party_kind k,
 int db_user_put(struct store *s, const struct user *u, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO users (name, full_name, role, pin_hash, badge, active, hlc, site) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " SQL_APPLYING_SITE ") "
-		   "ON CONFLICT (name) DO UPDATE SET full_name = excluded.full_name, "
-		   "role = excluded.role, pin_hash = excluded.pin_hash, badge = excluded.badge, "
-		   "active = excluded.active, hlc = excluded.hlc, site = excluded.site "
-		   "WHERE " SQL_NEWER("users"));
+	    s, "INSERT INTO users (name, full_name, role, pin_hash, badge, active, hlc, site) "
+	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " SQL_APPLYING_SITE ") "
+	       "ON CONFLICT (name) DO UPDATE SET full_name = excluded.full_name, "
+	       "role = excluded.role, pin_hash = excluded.pin_hash, badge = excluded.badge, "
+	       "active = excluded.active, hlc = excluded.hlc, site = excluded.site "
+	       "WHERE " SQL_NEWER("users"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, u->name);
@@ -317,8 +320,8 @@ int db_user_get(struct store *s, const char *name, struct user *out)
 
 int db_user_by_badge(struct store *s, const char *badge, struct user *out)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "SELECT " USER_COLUMNS " FROM users WHERE badge = ?1 AND badge <> '' LIMIT 1");
+	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS
+	                                 " FROM users WHERE badge = ?1 AND badge <> '' LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -332,8 +335,8 @@ int db_user_by_badge(struct store *s, const char *badge, struct user *out)
 
 int db_user_each(struct store *s, int (*cb)(void *ctx, const struct user *u), void *ctx)
 {
-	EACH(s, "SELECT " USER_COLUMNS " FROM users ORDER BY name", struct user, user_read, cb,
-	     ctx, _("listing users"));
+	EACH(s, "SELECT " USER_COLUMNS " FROM users ORDER BY name", struct user, user_read, cb, ctx,
+	     _("listing users"));
 }
 
 int64_t db_user_count(struct store *s)
@@ -350,10 +353,10 @@ int64_t db_user_count(struct store *s)
 int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO settings (key, value, hlc, site) VALUES (?1, ?2, ?3, "
-		   SQL_APPLYING_SITE ") "
-		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, "
-		   "site = excluded.site WHERE " SQL_NEWER("settings"));
+	    s, "INSERT INTO settings (key, value, hlc, site) VALUES (?1, ?2, ?3, " SQL_APPLYING_SITE
+	       ") "
+	       "ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, "
+	       "site = excluded.site WHERE " SQL_NEWER("settings"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, key);

@@ -18,8 +18,8 @@ int db_location_each(struct store *s, int (*cb)(void *ctx, const struct location
 
 int db_party_put(struct store *s, enum party_kind k, const struct party *p, hlc_t hlc);
 int db_party_get(struct store *s, enum party_kind k, const char *code, struct party *out);
-int db_party_each(struct store *s, enum party_kind k,
-		  int (*cb)(void *ctx, const struct party *p), void *ctx);
+int db_party_each(struct store *s, enum party_kind k, int (*cb)(void *ctx, const struct party *p),
+                  void *ctx);
 
 int db_user_put(struct store *s, const struct user *u, hlc_t hlc);
 int db_user_get(struct store *s, const char *name, struct user *out);

@@ -14,33 +14,33 @@ static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
 }
 
 /* Run an uncached query with one or two integer parameters through a row reader. */
-#define EACH_ROW(s, sql, bind, rowtype, readfn, cb, ctx, what)                            \
-	do {                                                                               \
-		sqlite3_stmt *st_ = NULL;                                                  \
-		int rc_;                                                                   \
-		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)         \
-			return store_error(s, what);                                       \
-		bind;                                                                      \
-		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                          \
-			rowtype row_;                                                      \
-			memset(&row_, 0, sizeof(row_));                                    \
-			readfn(st_, &row_);                                                \
-			int stop_ = cb(ctx, &row_);                                        \
-			if (stop_) {                                                       \
-				sqlite3_finalize(st_);                                     \
-				return stop_;                                              \
-			}                                                                  \
-		}                                                                          \
-		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                      \
-		sqlite3_finalize(st_);                                                     \
-		return rc_;                                                                \
+#define EACH_ROW(s, sql, bind, rowtype, readfn, cb, ctx, what)                                     \
+	do {                                                                                       \
+		sqlite3_stmt *st_ = NULL;                                                          \
+		int rc_;                                                                           \
+		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)                 \
+			return store_error(s, what);                                               \
+		bind;                                                                              \
+		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                                  \
+			rowtype row_;                                                              \
+			memset(&row_, 0, sizeof(row_));                                            \
+			readfn(st_, &row_);                                                        \
+			int stop_ = cb(ctx, &row_);                                                \
+			if (stop_) {                                                               \
+				sqlite3_finalize(st_);                                             \
+				return stop_;                                                      \
+			}                                                                          \
+		}                                                                                  \
+		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                              \
+		sqlite3_finalize(st_);                                                             \
+		return rc_;                                                                        \
 	} while (0)
 
 int db_recipe_insert(struct store *s, const struct recipe *r, hlc_t hlc, int64_t *id)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO recipes (code, version, item_id, yield, yield_entered, instructions, "
-		   "status, status_hlc, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?7)");
+	    s, "INSERT INTO recipes (code, version, item_id, yield, yield_entered, instructions, "
+	       "status, status_hlc, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?7)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -54,7 +54,7 @@ int db_recipe_insert(struct store *s, const struct recipe *r, hlc_t hlc, int64_t
 	rc = step_done(s, st, _("saving a recipe"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("recipe %s version %lld already exists"), r->code,
-				 (long long)r->version);
+		                 (long long)r->version);
 	if (rc == OK)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -62,9 +62,9 @@ int db_recipe_insert(struct store *s, const struct recipe *r, hlc_t hlc, int64_t
 
 int db_recipe_line_insert(struct store *s, int64_t recipe_id, const struct recipe_line *l)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO recipe_lines (recipe_id, line, item_id, qty, entered, role) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO recipe_lines (recipe_id, line, item_id, qty, entered, role) "
+	                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, recipe_id);
@@ -76,10 +76,10 @@ int db_recipe_line_insert(struct store *s, int64_t recipe_id, const struct recip
 	return step_done(s, st, _("saving a recipe line"));
 }
 
-#define RECIPE_SELECT                                                                      \
-	"SELECT r.id, r.code, r.version, r.item_id, i.code, i.name, i.base_unit, r.yield, "\
-	"r.yield_entered, r.instructions, r.status, "                                      \
-	"(SELECT count(*) FROM recipe_lines WHERE recipe_id = r.id) "                      \
+#define RECIPE_SELECT                                                                              \
+	"SELECT r.id, r.code, r.version, r.item_id, i.code, i.name, i.base_unit, r.yield, "        \
+	"r.yield_entered, r.instructions, r.status, "                                              \
+	"(SELECT count(*) FROM recipe_lines WHERE recipe_id = r.id) "                              \
 	"FROM recipes r JOIN items i ON i.id = r.item_id "
 
 static void recipe_read(sqlite3_stmt *st, struct recipe *r)
@@ -101,8 +101,8 @@ static void recipe_read(sqlite3_stmt *st, struct recipe *r)
 int db_recipe_get(struct store *s, const char *code, int64_t version, struct recipe *out)
 {
 	sqlite3_stmt *st = store_stmt(s, RECIPE_SELECT
-				      "WHERE r.code = ?1 AND (?2 = 0 OR r.version = ?2) "
-				      "ORDER BY r.status = 'active' DESC, r.version DESC LIMIT 1");
+	                              "WHERE r.code = ?1 AND (?2 = 0 OR r.version = ?2) "
+	                              "ORDER BY r.status = 'active' DESC, r.version DESC LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -115,8 +115,8 @@ int db_recipe_get(struct store *s, const char *code, int64_t version, struct rec
 		rc = OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = version ? error_set(ERR_NOT_FOUND, _("recipe %s version %lld not found"), code,
-					 (long long)version)
-			     : error_set(ERR_NOT_FOUND, _("recipe %s not found"), code);
+		                         (long long)version)
+		             : error_set(ERR_NOT_FOUND, _("recipe %s not found"), code);
 	} else {
 		rc = store_error(s, _("reading a recipe"));
 	}
@@ -126,7 +126,8 @@ int db_recipe_get(struct store *s, const char *code, int64_t version, struct rec
 
 int64_t db_recipe_latest_version(struct store *s, const char *code)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(version), 0) FROM recipes WHERE code = ?1");
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT coalesce(max(version), 0) FROM recipes WHERE code = ?1");
 	int64_t v = 0;
 	if (!st)
 		return -1;
@@ -150,34 +151,34 @@ static void recipe_line_read(sqlite3_stmt *st, struct recipe_line *l)
 }
 
 int db_recipe_lines_each(struct store *s, int64_t recipe_id,
-			 int (*cb)(void *ctx, const struct recipe_line *l), void *ctx)
+                         int (*cb)(void *ctx, const struct recipe_line *l), void *ctx)
 {
 	EACH_ROW(s,
-		 "SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.qty, l.entered, l.role "
-		 "FROM recipe_lines l JOIN items i ON i.id = l.item_id WHERE l.recipe_id = ?1 "
-		 "ORDER BY l.line",
-		 sqlite3_bind_int64(st_, 1, recipe_id), struct recipe_line, recipe_line_read, cb, ctx,
-		 _("reading recipe lines"));
+	         "SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.qty, l.entered, l.role "
+	         "FROM recipe_lines l JOIN items i ON i.id = l.item_id WHERE l.recipe_id = ?1 "
+	         "ORDER BY l.line",
+	         sqlite3_bind_int64(st_, 1, recipe_id), struct recipe_line, recipe_line_read, cb,
+	         ctx, _("reading recipe lines"));
 }
 
 int db_recipe_each(struct store *s, int (*cb)(void *ctx, const struct recipe *r), void *ctx)
 {
 	EACH_ROW(s,
-		 RECIPE_SELECT "WHERE r.id = (SELECT x.id FROM recipes x WHERE x.code = r.code "
-			       "ORDER BY x.status = 'active' DESC, x.version DESC LIMIT 1) "
-			       "ORDER BY r.code",
-		 (void)0, struct recipe, recipe_read, cb, ctx, _("listing recipes"));
+	         RECIPE_SELECT "WHERE r.id = (SELECT x.id FROM recipes x WHERE x.code = r.code "
+	                       "ORDER BY x.status = 'active' DESC, x.version DESC LIMIT 1) "
+	                       "ORDER BY r.code",
+	         (void)0, struct recipe, recipe_read, cb, ctx, _("listing recipes"));
 }
 
 int db_recipe_set_status(struct store *s, const char *code, int64_t version, const char *status,
-			 hlc_t hlc)
+                         hlc_t hlc)
 {
 	sqlite3_stmt *st;
 	int rc;
 	if (!strcmp(status, "active")) {
 		st = store_stmt(s, "UPDATE recipes SET status = 'archived', status_hlc = ?3 "
-				   "WHERE code = ?1 AND version <> ?2 AND status = 'active' "
-				   "AND status_hlc <= ?3");
+		                   "WHERE code = ?1 AND version <> ?2 AND status = 'active' "
+		                   "AND status_hlc <= ?3");
 		if (!st)
 			return ERR_DB;
 		bind_text(st, 1, code);
@@ -187,7 +188,7 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 			return rc;
 	}
 	st = store_stmt(s, "UPDATE recipes SET status = ?3, status_hlc = ?4 "
-			   "WHERE code = ?1 AND version = ?2 AND status_hlc <= ?4");
+	                   "WHERE code = ?1 AND version = ?2 AND status_hlc <= ?4");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, code);
@@ -200,8 +201,8 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 int db_run_insert(struct store *s, const struct run *r, int64_t entry, hlc_t hlc, int64_t *id)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO runs (code, recipe_id, target, status, status_hlc, shortage, "
-		   "plan_cost, planned_entry) VALUES (?1, ?2, ?3, 'planned', ?4, ?5, ?6, ?7)");
+	    s, "INSERT INTO runs (code, recipe_id, target, status, status_hlc, shortage, "
+	       "plan_cost, planned_entry) VALUES (?1, ?2, ?3, 'planned', ?4, ?5, ?6, ?7)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -221,11 +222,11 @@ int db_run_insert(struct store *s, const struct run *r, int64_t entry, hlc_t hlc
 }
 
 int db_run_line_insert(struct store *s, int64_t run_id, int64_t line, int64_t item_id,
-		       fixed_t required, const char *role)
+                       fixed_t required, const char *role)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO run_lines (run_id, line, item_id, required, role) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO run_lines (run_id, line, item_id, required, role) "
+	                  "VALUES (?1, ?2, ?3, ?4, ?5)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -237,10 +238,10 @@ int db_run_line_insert(struct store *s, int64_t run_id, int64_t line, int64_t it
 }
 
 int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int64_t lot_id,
-			     fixed_t qty)
+                             fixed_t qty)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO run_suggestions (run_id, line, lot_id, qty) VALUES (?1, ?2, ?3, ?4)");
+	    s, "INSERT INTO run_suggestions (run_id, line, lot_id, qty) VALUES (?1, ?2, ?3, ?4)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -253,12 +254,12 @@ int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int6
 int db_run_get(struct store *s, const char *code, struct run *out)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "SELECT r.id, r.code, r.recipe_id, re.code, re.version, re.item_id, i.code, "
-		   "i.name, i.base_unit, r.target, r.status, r.shortage, r.bypass_reason, "
-		   "r.plan_cost, r.labour_cost, coalesce(r.actual_yield, -1), "
-		   "coalesce(r.actual_cost, 0), coalesce(r.signed_by, ''), coalesce(r.signed_hlc, 0) "
-		   "FROM runs r JOIN recipes re ON re.id = r.recipe_id JOIN items i ON "
-		   "i.id = re.item_id WHERE r.code = ?1");
+	    s, "SELECT r.id, r.code, r.recipe_id, re.code, re.version, re.item_id, i.code, "
+	       "i.name, i.base_unit, r.target, r.status, r.shortage, r.bypass_reason, "
+	       "r.plan_cost, r.labour_cost, coalesce(r.actual_yield, -1), "
+	       "coalesce(r.actual_cost, 0), coalesce(r.signed_by, ''), coalesce(r.signed_hlc, 0) "
+	       "FROM runs r JOIN recipes re ON re.id = r.recipe_id JOIN items i ON "
+	       "i.id = re.item_id WHERE r.code = ?1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -298,7 +299,7 @@ int db_run_get(struct store *s, const char *code, struct run *out)
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET status = ?2, status_hlc = ?3 "
-					 "WHERE id = ?1 AND status_hlc <= ?3");
+	                                 "WHERE id = ?1 AND status_hlc <= ?3");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -320,7 +321,7 @@ int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason)
 int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET actual_yield = ?2, labour_cost = ?3, "
-					 "actual_cost = ?4 WHERE id = ?1");
+	                                 "actual_cost = ?4 WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -333,7 +334,7 @@ int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t la
 int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET signed_by = ?2, signed_hlc = ?3 "
-					 "WHERE id = ?1 AND signed_by IS NULL");
+	                                 "WHERE id = ?1 AND signed_by IS NULL");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -343,10 +344,10 @@ int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc)
 }
 
 int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char *kind,
-		     const char *text)
+                     const char *text)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO run_events (run_id, entry, kind, text) VALUES (?1, ?2, ?3, ?4)");
+	    s, "INSERT INTO run_events (run_id, entry, kind, text) VALUES (?1, ?2, ?3, ?4)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -356,10 +357,10 @@ int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char 
 	return step_done(s, st, _("recording a run event"));
 }
 
-#define RUN_LINE_SELECT                                                                    \
-	"SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.role, l.required, "      \
-	"coalesce((SELECT -sum(m.qty) FROM movements m WHERE m.run_id = l.run_id AND "     \
-	"m.run_line = l.line AND m.kind IN ('consume', 'cancel')), 0) "        \
+#define RUN_LINE_SELECT                                                                            \
+	"SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.role, l.required, "              \
+	"coalesce((SELECT -sum(m.qty) FROM movements m WHERE m.run_id = l.run_id AND "             \
+	"m.run_line = l.line AND m.kind IN ('consume', 'cancel')), 0) "                            \
 	"FROM run_lines l JOIN items i ON i.id = l.item_id "
 
 static void run_line_read(sqlite3_stmt *st, struct run_line *l)
@@ -375,11 +376,11 @@ static void run_line_read(sqlite3_stmt *st, struct run_line *l)
 }
 
 int db_run_lines_each(struct store *s, int64_t run_id,
-		      int (*cb)(void *ctx, const struct run_line *l), void *ctx)
+                      int (*cb)(void *ctx, const struct run_line *l), void *ctx)
 {
 	EACH_ROW(s, RUN_LINE_SELECT "WHERE l.run_id = ?1 ORDER BY l.line",
-		 sqlite3_bind_int64(st_, 1, run_id), struct run_line, run_line_read, cb, ctx,
-		 _("reading run lines"));
+	         sqlite3_bind_int64(st_, 1, run_id), struct run_line, run_line_read, cb, ctx,
+	         _("reading run lines"));
 }
 
 int db_run_line_get(struct store *s, int64_t run_id, int64_t line, struct run_line *out)
@@ -412,14 +413,14 @@ static void suggestion_read(sqlite3_stmt *st, struct run_suggestion *g)
 }
 
 int db_run_suggestions_each(struct store *s, int64_t run_id, int64_t line,
-			    int (*cb)(void *ctx, const struct run_suggestion *g), void *ctx)
+                            int (*cb)(void *ctx, const struct run_suggestion *g), void *ctx)
 {
 	EACH_ROW(s,
-		 "SELECT g.line, g.lot_id, l.code, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE "
-		 "l.expiry END, g.qty FROM run_suggestions g JOIN lots l ON l.id = g.lot_id "
-		 "WHERE g.run_id = ?1 AND (?2 = 0 OR g.line = ?2) ORDER BY g.line, g.id",
-		 (sqlite3_bind_int64(st_, 1, run_id), sqlite3_bind_int64(st_, 2, line)),
-		 struct run_suggestion, suggestion_read, cb, ctx, _("reading suggested lots"));
+	         "SELECT g.line, g.lot_id, l.code, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE "
+	         "l.expiry END, g.qty FROM run_suggestions g JOIN lots l ON l.id = g.lot_id "
+	         "WHERE g.run_id = ?1 AND (?2 = 0 OR g.line = ?2) ORDER BY g.line, g.id",
+	         (sqlite3_bind_int64(st_, 1, run_id), sqlite3_bind_int64(st_, 2, line)),
+	         struct run_suggestion, suggestion_read, cb, ctx, _("reading suggested lots"));
 }
 
 static void input_read(sqlite3_stmt *st, struct run_input *in)
@@ -436,28 +437,28 @@ static void input_read(sqlite3_stmt *st, struct run_input *in)
 }
 
 int db_run_inputs_each(struct store *s, int64_t run_id,
-		       int (*cb)(void *ctx, const struct run_input *in), void *ctx)
+                       int (*cb)(void *ctx, const struct run_input *in), void *ctx)
 {
 	EACH_ROW(s,
-		 "SELECT l.id, l.code, i.code, l.unit, coalesce(sp.code, ''), l.supplier_lot, "
-		 "-sum(m.qty), l.unit_cost, min(m.run_line) FROM movements m "
-		 "JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
-		 "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
-		 "WHERE m.run_id = ?1 AND m.kind IN ('consume', 'cancel') "
-		 "GROUP BY l.id HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
-		 sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
-		 _("reading a run's inputs"));
+	         "SELECT l.id, l.code, i.code, l.unit, coalesce(sp.code, ''), l.supplier_lot, "
+	         "-sum(m.qty), l.unit_cost, min(m.run_line) FROM movements m "
+	         "JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
+	         "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+	         "WHERE m.run_id = ?1 AND m.kind IN ('consume', 'cancel') "
+	         "GROUP BY l.id HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
+	         sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
+	         _("reading a run's inputs"));
 }
 
 int db_run_outputs_each(struct store *s, int64_t run_id,
-			int (*cb)(void *ctx, const struct run_input *out), void *ctx)
+                        int (*cb)(void *ctx, const struct run_input *out), void *ctx)
 {
 	EACH_ROW(s,
-		 "SELECT l.id, l.code, i.code, l.unit, '', '', sum(m.qty), l.unit_cost, 0 "
-		 "FROM movements m JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
-		 "WHERE m.run_id = ?1 AND m.kind = 'produce' GROUP BY l.id ORDER BY min(m.id)",
-		 sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
-		 _("reading a run's outputs"));
+	         "SELECT l.id, l.code, i.code, l.unit, '', '', sum(m.qty), l.unit_cost, 0 "
+	         "FROM movements m JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
+	         "WHERE m.run_id = ?1 AND m.kind = 'produce' GROUP BY l.id ORDER BY min(m.id)",
+	         sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
+	         _("reading a run's outputs"));
 }
 
 static void event_read(sqlite3_stmt *st, struct run_event *ev)
@@ -469,33 +470,34 @@ static void event_read(sqlite3_stmt *st, struct run_event *ev)
 }
 
 int db_run_events_each(struct store *s, int64_t run_id,
-		       int (*cb)(void *ctx, const struct run_event *ev), void *ctx)
+                       int (*cb)(void *ctx, const struct run_event *ev), void *ctx)
 {
 	EACH_ROW(s,
-		 "SELECT e.kind, e.text, j.user, j.hlc FROM run_events e JOIN journal j ON "
-		 "j.id = e.entry WHERE e.run_id = ?1 ORDER BY j.hlc, e.id",
-		 sqlite3_bind_int64(st_, 1, run_id), struct run_event, event_read, cb, ctx,
-		 _("reading a run's events"));
+	         "SELECT e.kind, e.text, j.user, j.hlc FROM run_events e JOIN journal j ON "
+	         "j.id = e.entry WHERE e.run_id = ?1 ORDER BY j.hlc, e.id",
+	         sqlite3_bind_int64(st_, 1, run_id), struct run_event, event_read, cb, ctx,
+	         _("reading a run's events"));
 }
 
 int db_run_consumptions_each(struct store *s, int64_t run_id,
-			     int (*cb)(void *ctx, int64_t lot_id, const char *lot, fixed_t qty,
-				       int64_t line),
-			     void *ctx)
+                             int (*cb)(void *ctx, int64_t lot_id, const char *lot, fixed_t qty,
+                                       int64_t line),
+                             void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT l.id, l.code, -sum(m.qty), m.run_line FROM movements m "
-			       "JOIN lots l ON l.id = m.lot_id WHERE m.run_id = ?1 AND m.kind IN "
-			       "('consume', 'cancel') GROUP BY l.id, m.run_line "
-			       "HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT l.id, l.code, -sum(m.qty), m.run_line FROM movements m "
+	                       "JOIN lots l ON l.id = m.lot_id WHERE m.run_id = ?1 AND m.kind IN "
+	                       "('consume', 'cancel') GROUP BY l.id, m.run_line "
+	                       "HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading a run's consumption"));
 	sqlite3_bind_int64(st, 1, run_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int stop = cb(ctx, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-			      sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3));
+		int stop =
+		    cb(ctx, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3));
 		if (stop) {
 			sqlite3_finalize(st);
 			return stop;
@@ -507,11 +509,11 @@ int db_run_consumptions_each(struct store *s, int64_t run_id,
 }
 
 int db_lot_link_insert(struct store *s, int64_t run_id, int64_t out_lot, int64_t in_lot,
-		       fixed_t qty)
+                       fixed_t qty)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO lot_links (run_id, output_lot_id, input_lot_id, qty) "
-		   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET qty = qty + excluded.qty");
+	    s, "INSERT INTO lot_links (run_id, output_lot_id, input_lot_id, qty) "
+	       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET qty = qty + excluded.qty");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);

@@ -92,45 +92,45 @@ int db_recipe_line_insert(struct store *s, int64_t recipe_id, const struct recip
 int db_recipe_get(struct store *s, const char *code, int64_t version, struct recipe *out);
 int64_t db_recipe_latest_version(struct store *s, const char *code);
 int db_recipe_lines_each(struct store *s, int64_t recipe_id,
-			 int (*cb)(void *ctx, const struct recipe_line *l), void *ctx);
+                         int (*cb)(void *ctx, const struct recipe_line *l), void *ctx);
 /* One row per recipe code: its active version if any, else its newest. */
 int db_recipe_each(struct store *s, int (*cb)(void *ctx, const struct recipe *r), void *ctx);
 /* Set a version's status; activating archives the other active version. */
 int db_recipe_set_status(struct store *s, const char *code, int64_t version, const char *status,
-			 hlc_t hlc);
+                         hlc_t hlc);
 
 int db_run_insert(struct store *s, const struct run *r, int64_t entry, hlc_t hlc, int64_t *id);
 int db_run_line_insert(struct store *s, int64_t run_id, int64_t line, int64_t item_id,
-		       fixed_t required, const char *role);
+                       fixed_t required, const char *role);
 int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int64_t lot_id,
-			     fixed_t qty);
+                             fixed_t qty);
 int db_run_get(struct store *s, const char *code, struct run *out);
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc);
 int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason);
 int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost);
 int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc);
 int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char *kind,
-		     const char *text);
+                     const char *text);
 int db_run_lines_each(struct store *s, int64_t run_id,
-		      int (*cb)(void *ctx, const struct run_line *l), void *ctx);
+                      int (*cb)(void *ctx, const struct run_line *l), void *ctx);
 int db_run_line_get(struct store *s, int64_t run_id, int64_t line, struct run_line *out);
 /* Suggestions of one line (line > 0) or of all lines (0). */
 int db_run_suggestions_each(struct store *s, int64_t run_id, int64_t line,
-			    int (*cb)(void *ctx, const struct run_suggestion *g), void *ctx);
+                            int (*cb)(void *ctx, const struct run_suggestion *g), void *ctx);
 /* Net consumption per input lot (and line), in movement order. */
 int db_run_inputs_each(struct store *s, int64_t run_id,
-		       int (*cb)(void *ctx, const struct run_input *in), void *ctx);
+                       int (*cb)(void *ctx, const struct run_input *in), void *ctx);
 /* Lots the run produced. */
 int db_run_outputs_each(struct store *s, int64_t run_id,
-			int (*cb)(void *ctx, const struct run_input *out), void *ctx);
+                        int (*cb)(void *ctx, const struct run_input *out), void *ctx);
 int db_run_events_each(struct store *s, int64_t run_id,
-		       int (*cb)(void *ctx, const struct run_event *ev), void *ctx);
+                       int (*cb)(void *ctx, const struct run_event *ev), void *ctx);
 /* The consume movements of a run still standing (not cancelled), for cancel. */
 int db_run_consumptions_each(struct store *s, int64_t run_id,
-			     int (*cb)(void *ctx, int64_t lot_id, const char *lot, fixed_t qty,
-				       int64_t line),
-			     void *ctx);
+                             int (*cb)(void *ctx, int64_t lot_id, const char *lot, fixed_t qty,
+                                       int64_t line),
+                             void *ctx);
 int db_lot_link_insert(struct store *s, int64_t run_id, int64_t out_lot, int64_t in_lot,
-		       fixed_t qty);
+                       fixed_t qty);
 
 #endif

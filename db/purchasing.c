@@ -15,9 +15,9 @@ static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
 
 int db_po_insert(struct store *s, const struct po *p, int64_t supplier_id, hlc_t hlc, int64_t *id)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO purchase_orders (ref, supplier_id, expected, note, status, "
-		   "status_hlc, hlc) VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?5)");
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO purchase_orders (ref, supplier_id, expected, note, status, "
+	                  "status_hlc, hlc) VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?5)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -37,8 +37,8 @@ int db_po_insert(struct store *s, const struct po *p, int64_t supplier_id, hlc_t
 int db_po_line_insert(struct store *s, const struct po_line *l)
 {
 	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO po_lines (po_id, line, item_id, qty, unit, ordered, unit_cost) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	    s, "INSERT INTO po_lines (po_id, line, item_id, qty, unit, ordered, unit_cost) "
+	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, l->po_id);
@@ -51,10 +51,10 @@ int db_po_line_insert(struct store *s, const struct po_line *l)
 	return step_done(s, st, _("saving a purchase order line"));
 }
 
-#define PO_SELECT                                                                          \
-	"SELECT p.id, p.ref, s.code, s.name, p.expected, p.note, p.status, "               \
-	"(SELECT count(*) FROM po_lines WHERE po_id = p.id), "                             \
-	"(SELECT count(*) FROM po_lines WHERE po_id = p.id AND NOT closed) "              \
+#define PO_SELECT                                                                                  \
+	"SELECT p.id, p.ref, s.code, s.name, p.expected, p.note, p.status, "                       \
+	"(SELECT count(*) FROM po_lines WHERE po_id = p.id), "                                     \
+	"(SELECT count(*) FROM po_lines WHERE po_id = p.id AND NOT closed) "                       \
 	"FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id "
 
 static void po_read(sqlite3_stmt *st, struct po *p)
@@ -92,13 +92,14 @@ int db_po_get(struct store *s, const char *ref, struct po *out)
 }
 
 int db_po_each(struct store *s, const char *status, int (*cb)(void *ctx, const struct po *p),
-	       void *ctx)
+               void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
-	if (sqlite3_prepare_v2(s->db, PO_SELECT "WHERE ?1 IS NULL OR p.status = ?1 "
-					       "ORDER BY p.expected, p.ref",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+	                       PO_SELECT "WHERE ?1 IS NULL OR p.status = ?1 "
+	                                 "ORDER BY p.expected, p.ref",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("listing purchase orders"));
 	if (status)
 		bind_text(st, 1, status);
@@ -116,8 +117,8 @@ int db_po_each(struct store *s, const char *status, int (*cb)(void *ctx, const s
 	return rc;
 }
 
-#define LINE_SELECT                                                                        \
-	"SELECT l.id, l.po_id, l.line, l.item_id, i.code, i.name, l.unit, l.ordered, l.qty, "\
+#define LINE_SELECT                                                                                \
+	"SELECT l.id, l.po_id, l.line, l.item_id, i.code, i.name, l.unit, l.ordered, l.qty, "      \
 	"l.received, l.unit_cost, l.closed FROM po_lines l JOIN items i ON i.id = l.item_id "
 
 static void line_read(sqlite3_stmt *st, struct po_line *l)
@@ -137,13 +138,13 @@ static void line_read(sqlite3_stmt *st, struct po_line *l)
 	l->closed = sqlite3_column_int(st, 11);
 }
 
-int db_po_lines_each(struct store *s, int64_t po_id,
-		     int (*cb)(void *ctx, const struct po_line *l), void *ctx)
+int db_po_lines_each(struct store *s, int64_t po_id, int (*cb)(void *ctx, const struct po_line *l),
+                     void *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db, LINE_SELECT "WHERE l.po_id = ?1 ORDER BY l.line", -1, &st,
-			       NULL) != SQLITE_OK)
+	                       NULL) != SQLITE_OK)
 		return store_error(s, _("reading purchase order lines"));
 	sqlite3_bind_int64(st, 1, po_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -160,12 +161,11 @@ int db_po_lines_each(struct store *s, int64_t po_id,
 	return rc;
 }
 
-int db_po_line_find(struct store *s, int64_t po_id, int64_t n, int64_t item_id,
-		    struct po_line *out)
+int db_po_line_find(struct store *s, int64_t po_id, int64_t n, int64_t item_id, struct po_line *out)
 {
 	sqlite3_stmt *st =
-		store_stmt(s, LINE_SELECT "WHERE l.po_id = ?1 AND (l.line = ?2 OR (?2 = 0 AND "
-					  "l.item_id = ?3)) ORDER BY l.closed, l.line LIMIT 1");
+	    store_stmt(s, LINE_SELECT "WHERE l.po_id = ?1 AND (l.line = ?2 OR (?2 = 0 AND "
+	                              "l.item_id = ?3)) ORDER BY l.closed, l.line LIMIT 1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -188,7 +188,7 @@ int db_po_line_find(struct store *s, int64_t po_id, int64_t n, int64_t item_id,
 int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE po_lines SET received = received + ?2, "
-					 "closed = closed OR received + ?2 >= qty WHERE id = ?1");
+	                                 "closed = closed OR received + ?2 >= qty WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, line_id);
@@ -196,9 +196,10 @@ int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty)
 	int rc = step_done(s, st, _("updating a purchase order line"));
 	if (rc)
 		return rc;
-	st = store_stmt(s, "UPDATE purchase_orders SET status = 'closed' WHERE status = 'open' "
-			   "AND id = (SELECT po_id FROM po_lines WHERE id = ?1) AND NOT EXISTS "
-			   "(SELECT 1 FROM po_lines WHERE po_id = purchase_orders.id AND NOT closed)");
+	st = store_stmt(s,
+	                "UPDATE purchase_orders SET status = 'closed' WHERE status = 'open' "
+	                "AND id = (SELECT po_id FROM po_lines WHERE id = ?1) AND NOT EXISTS "
+	                "(SELECT 1 FROM po_lines WHERE po_id = purchase_orders.id AND NOT closed)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, line_id);
@@ -207,8 +208,8 @@ int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty)
 
 int db_po_close(struct store *s, int64_t po_id, int64_t n, hlc_t hlc)
 {
-	sqlite3_stmt *st =
-		store_stmt(s, "UPDATE po_lines SET closed = 1 WHERE po_id = ?1 AND (?2 = 0 OR line = ?2)");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE po_lines SET closed = 1 WHERE po_id = ?1 AND (?2 = 0 OR line = ?2)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, po_id);
@@ -217,8 +218,8 @@ int db_po_close(struct store *s, int64_t po_id, int64_t n, hlc_t hlc)
 	if (rc)
 		return rc;
 	st = store_stmt(s, "UPDATE purchase_orders SET status = 'closed', status_hlc = ?2 "
-			   "WHERE id = ?1 AND status = 'open' AND NOT EXISTS "
-			   "(SELECT 1 FROM po_lines WHERE po_id = ?1 AND NOT closed)");
+	                   "WHERE id = ?1 AND status = 'open' AND NOT EXISTS "
+	                   "(SELECT 1 FROM po_lines WHERE po_id = ?1 AND NOT closed)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, po_id);

@@ -20,8 +20,8 @@ struct po_line {
 	int64_t id, po_id, line, item_id;
 	char item_code[CODE_MAX + 1];
 	char item_name[NAME_MAX_ + 1];
-	char unit[16];	     /* the item's base unit: qty and received are in it */
-	char ordered[48];    /* as ordered, e.g. "4 pack" */
+	char unit[16];    /* the item's base unit: qty and received are in it */
+	char ordered[48]; /* as ordered, e.g. "4 pack" */
 	fixed_t qty, received, unit_cost;
 	int closed;
 };
@@ -30,13 +30,13 @@ int db_po_insert(struct store *s, const struct po *p, int64_t supplier_id, hlc_t
 int db_po_line_insert(struct store *s, const struct po_line *l);
 int db_po_get(struct store *s, const char *ref, struct po *out);
 int db_po_each(struct store *s, const char *status, int (*cb)(void *ctx, const struct po *p),
-	       void *ctx);
-int db_po_lines_each(struct store *s, int64_t po_id,
-		     int (*cb)(void *ctx, const struct po_line *l), void *ctx);
+               void *ctx);
+int db_po_lines_each(struct store *s, int64_t po_id, int (*cb)(void *ctx, const struct po_line *l),
+                     void *ctx);
 /* Line number n of an order; or, with n == 0, the first open line for the item
  * (else the first line for it at all). ERR_NOT_FOUND when there is none. */
 int db_po_line_find(struct store *s, int64_t po_id, int64_t n, int64_t item_id,
-		    struct po_line *out);
+                    struct po_line *out);
 /* Count a receipt against a line; the line closes when all is received. */
 int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty);
 /* Close one line (n > 0) or every line; the order closes with its last open line. */

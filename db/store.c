@@ -20,8 +20,9 @@ int store_error(struct store *s, const char *what)
 	int ext = sqlite3_extended_errcode(s->db);
 	int code = (ext & 0xff) == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
 	if ((ext & 0xff) == SQLITE_BUSY)
-		return error_set(ERR_DB, _("%s: the store is busy (another writer held it for %d s)"),
-				 what, BUSY_TIMEOUT_MS / 1000);
+		return error_set(ERR_DB,
+		                 _("%s: the store is busy (another writer held it for %d s)"), what,
+		                 BUSY_TIMEOUT_MS / 1000);
 	return error_set(code, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -94,9 +95,9 @@ static int migrate(struct store *s)
 		return ERR_DB;
 	if (version > db_migration_count)
 		return error_set(ERR_DB,
-				 _("the store %s has schema version %d, newer than this lotline "
-				   "knows (%d): upgrade lotline"),
-				 s->path, version, db_migration_count);
+		                 _("the store %s has schema version %d, newer than this lotline "
+		                   "knows (%d): upgrade lotline"),
+		                 s->path, version, db_migration_count);
 	if (version == db_migration_count)
 		return OK;
 	if ((rc = exec(s, "BEGIN IMMEDIATE", _("starting the migration"))))
@@ -136,16 +137,16 @@ int store_open(const char *path, int flags, struct store **out)
 		oflags |= SQLITE_OPEN_URI;
 	else if (stat(path, &stbuf) != 0 && !(flags & STORE_CREATE))
 		return error_set(ERR_NOT_FOUND,
-				 _("no store at %s: create one with 'lotline init' or "
-				   "'lotline demo', or name it with --db"),
-				 path);
+		                 _("no store at %s: create one with 'lotline init' or "
+		                   "'lotline demo', or name it with --db"),
+		                 path);
 	oflags |= (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
-					   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		rc = error_set(ERR_DB, _("cannot open the store %s: %s"), path,
-			       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		               s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
 		return rc;
 	}
@@ -159,9 +160,9 @@ int store_open(const char *path, int flags, struct store **out)
 		return rc;
 	}
 	if ((rc = exec(s,
-		       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-		       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000",
-		       _("setting up the store")))) {
+	               "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+	               "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000",
+	               _("setting up the store")))) {
 		store_close(s);
 		return rc;
 	}
@@ -241,9 +242,8 @@ int store_meta_get(struct store *s, const char *key, char *buf, size_t n)
 
 int store_meta_set(struct store *s, const char *key, const char *value)
 {
-	sqlite3_stmt *st = store_stmt(
-		s, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+	                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 	int rc = OK;
 	if (!st)
 		return ERR_DB;
@@ -259,10 +259,11 @@ int store_bulk(struct store *s, int on)
 {
 	if (on)
 		return exec(s, "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0",
-			    _("preparing a bulk load"));
-	return exec(s, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; "
-		       "PRAGMA wal_autocheckpoint=1000",
-		    _("finishing a bulk load"));
+		            _("preparing a bulk load"));
+	return exec(s,
+	            "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; "
+	            "PRAGMA wal_autocheckpoint=1000",
+	            _("finishing a bulk load"));
 }
 
 int store_set_cache_mb(struct store *s, int mb)

@@ -29,8 +29,8 @@ int store_error(struct store *s, const char *what);
 /* The site id of the entry being applied, for the tie-break of equal clock stamps
  * (the greater site id wins, so every store agrees whatever the arrival order).
  * An entry is applied right after its journal row is inserted: the newest row. */
-#define SQL_APPLYING_SITE                                                                  \
-	"coalesce((SELECT si.site_id FROM journal j JOIN sites si ON si.id = j.site "     \
+#define SQL_APPLYING_SITE                                                                          \
+	"coalesce((SELECT si.site_id FROM journal j JOIN sites si ON si.id = j.site "              \
 	"ORDER BY j.id DESC LIMIT 1), '')"
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);

@@ -87,7 +87,7 @@ static int apply_location(struct store *s, const struct entry *e, const struct f
 }
 
 static int apply_party(struct store *s, const struct entry *e, const struct fields *f,
-		       enum party_kind k)
+                       enum party_kind k)
 {
 	struct party p;
 	memset(&p, 0, sizeof(p));
@@ -126,7 +126,7 @@ static int check_balance(struct store *s, const struct entry *e, int64_t lot_id,
 	{
 		char q[FIXED_BUFSZ], msg[256];
 		snprintf(msg, sizeof(msg), _("lot %s balance is below zero (%s %s)"), l.code,
-			 fixed_format(l.qty, 0, q), l.unit);
+		         fixed_format(l.qty, 0, q), l.unit);
 		return db_exception_add(s, e->id, lot_id, "negative-balance", msg);
 	}
 }
@@ -196,9 +196,10 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 		    (rc = db_po_get(s, fields_str(f, "po"), &po)))
 			return rc;
 		if ((rc = db_po_line_find(s, po.id, n_line, 0, &line)))
-			return rc == ERR_NOT_FOUND ? error_set(ERR_NOT_FOUND, _("line %lld of %s not found"),
-							       (long long)n_line, po.ref)
-						   : rc;
+			return rc == ERR_NOT_FOUND
+			           ? error_set(ERR_NOT_FOUND, _("line %lld of %s not found"),
+			                       (long long)n_line, po.ref)
+			           : rc;
 		if ((rc = db_po_line_receive(s, line.id, qty)) ||
 		    (rc = db_lot_set_po_line(s, n.code, line.id)))
 			return rc;
@@ -368,26 +369,23 @@ static const struct {
 	const char *kind;
 	apply_fn fn;
 } appliers[] = {
-	{"site.init", apply_site_init},
-	{"setting.set", apply_setting},
-	{"user.put", apply_user},
-	{"item.put", apply_item},
-	{"location.put", apply_location},
-	{"supplier.put", apply_supplier},
-	{"customer.put", apply_customer},
-	APPLY_PRODUCTION_KINDS
-	APPLY_DOCUMENT_KINDS
-	APPLY_ORDER_KINDS
-	{"po.put", apply_po},
-	{"po.close", apply_po_close},
-	{"lot.receive", apply_receive},
-	{"lot.adjust", apply_adjust},
-	{"lot.transfer", apply_transfer},
-	{"lot.hold", apply_status},
-	{"lot.release", apply_status},
-	{"lot.quarantine", apply_status},
-	{"lot.scrap", apply_scrap},
-	{"lot.correct", apply_correct},
+    {"site.init", apply_site_init},
+    {"setting.set", apply_setting},
+    {"user.put", apply_user},
+    {"item.put", apply_item},
+    {"location.put", apply_location},
+    {"supplier.put", apply_supplier},
+    {"customer.put", apply_customer},
+    APPLY_PRODUCTION_KINDS APPLY_DOCUMENT_KINDS APPLY_ORDER_KINDS{"po.put", apply_po},
+    {"po.close", apply_po_close},
+    {"lot.receive", apply_receive},
+    {"lot.adjust", apply_adjust},
+    {"lot.transfer", apply_transfer},
+    {"lot.hold", apply_status},
+    {"lot.release", apply_status},
+    {"lot.quarantine", apply_status},
+    {"lot.scrap", apply_scrap},
+    {"lot.correct", apply_correct},
 };
 
 int apply_known_kind(const char *kind)
@@ -405,12 +403,12 @@ int apply_entry(struct store *s, const struct entry *e, const struct fields *pay
 			int rc = appliers[i].fn(s, e, payload);
 			if (rc)
 				error_prefix(rc, _("applying entry %s/%lld (%s)"), e->site_id,
-					     (long long)e->seq, e->kind);
+				             (long long)e->seq, e->kind);
 			return rc;
 		}
 	}
 	return error_set(ERR_INVALID, _("entry %s/%lld has an unknown kind '%s'"), e->site_id,
-			 (long long)e->seq, e->kind);
+	                 (long long)e->seq, e->kind);
 }
 
 int apply_ingest(struct store *s, struct entry *e)
@@ -443,8 +441,8 @@ static int replay_one(void *ctx, const struct entry *e)
 	return r->rc ? 1 : 0;
 }
 
-int apply_replay_compare(struct store *s, void (*report)(void *ctx, const char *problem),
-			 void *ctx, int *problems)
+int apply_replay_compare(struct store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                         int *problems)
 {
 	char uri[128];
 	struct store *replay;
@@ -452,7 +450,7 @@ int apply_replay_compare(struct store *s, void (*report)(void *ctx, const char *
 	int rc;
 
 	snprintf(uri, sizeof(uri), "file:lotline-replay-%ld?mode=memory&cache=shared",
-		 (long)getpid());
+	         (long)getpid());
 	if ((rc = store_open(uri, STORE_CREATE, &replay)))
 		return rc;
 	r.target = replay;

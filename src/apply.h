@@ -14,7 +14,7 @@ int apply_known_kind(const char *kind);
 int apply_ingest(struct store *s, struct entry *e);
 /* Replay the whole journal into a fresh in-memory store and report every lot,
  * movement or master row whose state differs. */
-int apply_replay_compare(struct store *s, void (*report)(void *ctx, const char *problem),
-			 void *ctx, int *problems);
+int apply_replay_compare(struct store *s, void (*report)(void *ctx, const char *problem), void *ctx,
+                         int *problems);
 
 #endif

@@ -45,8 +45,8 @@ int apply_doc_status(struct store *s, const struct entry *e, const struct fields
 	if (rc)
 		return rc;
 	if ((rc = db_document_set(s, d.code, status, NULL,
-				  !strcmp(status, "reviewed") ? e->user : NULL, fields_str(f, "note"),
-				  e->hlc)))
+	                          !strcmp(status, "reviewed") ? e->user : NULL,
+	                          fields_str(f, "note"), e->hlc)))
 		return rc;
 	return refresh_if_lot_coa(s, &d);
 }
@@ -54,7 +54,7 @@ int apply_doc_status(struct store *s, const struct entry *e, const struct fields
 int apply_doc_assign(struct store *s, const struct entry *e, const struct fields *f)
 {
 	return db_document_set(s, fields_str(f, "doc"), NULL, fields_str(f, "reviewer"), NULL, NULL,
-			       e->hlc);
+	                       e->hlc);
 }
 
 int apply_quality(struct store *s, const struct entry *e, const struct fields *f)
@@ -63,7 +63,8 @@ int apply_quality(struct store *s, const struct entry *e, const struct fields *f
 	int64_t lot_id, pass;
 	int rc;
 	memset(&q, 0, sizeof(q));
-	if ((rc = db_lot_id(s, fields_str(f, "lot"), &lot_id)) || (rc = fields_int(f, "pass", &pass)))
+	if ((rc = db_lot_id(s, fields_str(f, "lot"), &lot_id)) ||
+	    (rc = fields_int(f, "pass", &pass)))
 		return rc;
 	strlcpy_(q.parameter, fields_str(f, "parameter"), sizeof(q.parameter));
 	strlcpy_(q.specification, fields_str(f, "spec"), sizeof(q.specification));

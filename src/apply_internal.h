@@ -40,22 +40,22 @@ int apply_recall_open(struct store *s, const struct entry *e, const struct field
 int apply_recall_mark(struct store *s, const struct entry *e, const struct fields *f);
 int apply_recall_close(struct store *s, const struct entry *e, const struct fields *f);
 
-#define APPLY_ORDER_KINDS                                                                  \
-	{"order.put", apply_order_put}, {"order.confirm", apply_order_confirm},            \
-	{"order.cancel", apply_order_cancel}, {"order.pick", apply_order_pick},            \
-	{"order.short", apply_order_short}, {"order.ship", apply_order_ship},              \
-	{"order.return", apply_order_return}, {"recall.open", apply_recall_open},          \
-	{"recall.mark", apply_recall_mark}, {"recall.close", apply_recall_close},
+#define APPLY_ORDER_KINDS                                                                          \
+	{"order.put", apply_order_put}, {"order.confirm", apply_order_confirm},                    \
+	    {"order.cancel", apply_order_cancel}, {"order.pick", apply_order_pick},                \
+	    {"order.short", apply_order_short}, {"order.ship", apply_order_ship},                  \
+	    {"order.return", apply_order_return}, {"recall.open", apply_recall_open},              \
+	    {"recall.mark", apply_recall_mark}, {"recall.close", apply_recall_close},
 
-#define APPLY_DOCUMENT_KINDS                                                               \
-	{"doc.attach", apply_doc_attach}, {"doc.status", apply_doc_status},                \
-	{"doc.assign", apply_doc_assign}, {"quality.result", apply_quality},
+#define APPLY_DOCUMENT_KINDS                                                                       \
+	{"doc.attach", apply_doc_attach}, {"doc.status", apply_doc_status},                        \
+	    {"doc.assign", apply_doc_assign}, {"quality.result", apply_quality},
 
-#define APPLY_PRODUCTION_KINDS                                                             \
-	{"recipe.put", apply_recipe}, {"recipe.status", apply_recipe_status},              \
-	{"run.plan", apply_run_plan}, {"run.start", apply_run_start},                      \
-	{"run.consume", apply_run_consume}, {"run.note", apply_run_note},                  \
-	{"run.finish", apply_run_finish}, {"run.fail", apply_run_end},                     \
-	{"run.cancel", apply_run_cancel}, {"run.sign", apply_run_sign},
+#define APPLY_PRODUCTION_KINDS                                                                     \
+	{"recipe.put", apply_recipe}, {"recipe.status", apply_recipe_status},                      \
+	    {"run.plan", apply_run_plan}, {"run.start", apply_run_start},                          \
+	    {"run.consume", apply_run_consume}, {"run.note", apply_run_note},                      \
+	    {"run.finish", apply_run_finish}, {"run.fail", apply_run_end},                         \
+	    {"run.cancel", apply_run_cancel}, {"run.sign", apply_run_sign},
 
 #endif

@@ -35,8 +35,8 @@ int apply_recipe(struct store *s, const struct entry *e, const struct fields *f)
 	strlcpy_(r.code, fields_str(f, "code"), sizeof(r.code));
 	strlcpy_(r.yield_entered, fields_str(f, "yield_entered"), sizeof(r.yield_entered));
 	strlcpy_(r.instructions, fields_str(f, "instructions"), sizeof(r.instructions));
-	if ((rc = fields_int(f, "version", &r.version)) || (rc = fields_int(f, "yield", &r.yield)) ||
-	    (rc = fields_int(f, "lines", &lines)) ||
+	if ((rc = fields_int(f, "version", &r.version)) ||
+	    (rc = fields_int(f, "yield", &r.yield)) || (rc = fields_int(f, "lines", &lines)) ||
 	    (rc = db_item_get(s, fields_str(f, "item"), &it)))
 		return rc;
 	r.item_id = it.id;
@@ -65,7 +65,7 @@ int apply_recipe_status(struct store *s, const struct entry *e, const struct fie
 	if (rc)
 		return rc;
 	return db_recipe_set_status(s, fields_str(f, "code"), version, fields_str(f, "status"),
-				    e->hlc);
+	                            e->hlc);
 }
 
 static int run_of(struct store *s, const struct fields *f, struct run *r)
@@ -87,7 +87,8 @@ static int add_suggestions(struct store *s, int64_t run_id, int64_t line, const 
 			return error_set(ERR_INVALID, _("suggestion '%s' has no quantity"), tok);
 		*eq = '\0';
 		if ((rc = db_lot_id(s, tok, &lot_id)) ||
-		    (rc = db_run_suggestion_insert(s, run_id, line, lot_id, strtoll(eq + 1, NULL, 10))))
+		    (rc = db_run_suggestion_insert(s, run_id, line, lot_id,
+		                                   strtoll(eq + 1, NULL, 10))))
 			return rc;
 	}
 	return OK;
@@ -160,7 +161,7 @@ int apply_run_consume(struct store *s, const struct entry *e, const struct field
 	/* the batch record says who put which lot in, and why for an extra */
 	char text[TEXT_MAX + 1], q[FIXED_BUFSZ];
 	snprintf(text, sizeof(text), "%s %s %s%s%s", fixed_format(-m.qty, 0, q), l.unit, l.code,
-		 *m.reason ? " extra: " : "", m.reason);
+	         *m.reason ? " extra: " : "", m.reason);
 	return db_run_event_add(s, r.id, e->id, *m.reason ? "extra" : "consume", text);
 }
 
@@ -196,7 +197,8 @@ int apply_run_finish(struct store *s, const struct entry *e, const struct fields
 	int rc;
 	if ((rc = run_of(s, f, &r)) || (rc = fields_int(f, "yield", &yield)) ||
 	    (rc = fields_int(f, "labour", &labour)) || (rc = fields_int(f, "cost", &cost)) ||
-	    (rc = fields_int(f, "unit_cost", &unit_cost)) || (rc = fields_int(f, "outputs", &outputs)))
+	    (rc = fields_int(f, "unit_cost", &unit_cost)) ||
+	    (rc = fields_int(f, "outputs", &outputs)))
 		return rc;
 	for (int64_t i = 1; i <= outputs; i++) {
 		struct lot_new n;

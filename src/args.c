@@ -10,9 +10,9 @@
 #include <string.h>
 
 static const struct opt common_opts[] = {
-	{"db", N_("PATH"), N_("the store (else $LOTLINE_DB, else ~/.local/share/lotline/store.db)")},
-	{"user", N_("NAME"), N_("act as this lotline user (else $LOTLINE_USER, else your login)")},
-	{"help", NULL, N_("show this help")},
+    {"db", N_("PATH"), N_("the store (else $LOTLINE_DB, else ~/.local/share/lotline/store.db)")},
+    {"user", N_("NAME"), N_("act as this lotline user (else $LOTLINE_USER, else your login)")},
+    {"help", NULL, N_("show this help")},
 };
 
 const char *arg(const struct args *a, const char *name)
@@ -88,8 +88,9 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 			if (!strcmp(common_opts[k].name, name))
 				o = &common_opts[k];
 		if (!o)
-			return error_set(ERR_INVALID, _("unknown option --%s (see 'lotline %s --help')"),
-					 name, c->name);
+			return error_set(ERR_INVALID,
+			                 _("unknown option --%s (see 'lotline %s --help')"), name,
+			                 c->name);
 		const char *val = NULL;
 		if (o->arg) {
 			if (eq)
@@ -97,8 +98,8 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 			else if (i + 1 < argc)
 				val = argv[++i];
 			else
-				return error_set(ERR_INVALID, _("option --%s needs a value (%s)"), name,
-						 _(o->arg));
+				return error_set(ERR_INVALID, _("option --%s needs a value (%s)"),
+				                 name, _(o->arg));
 		} else if (eq) {
 			return error_set(ERR_INVALID, _("option --%s takes no value"), name);
 		}
@@ -106,7 +107,8 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 			set_common(a, name, val);
 		} else {
 			if (a->set[idx] == MULTI_MAX)
-				return error_set(ERR_INVALID, _("option --%s given too many times"), name);
+				return error_set(ERR_INVALID, _("option --%s given too many times"),
+				                 name);
 			a->multi[idx][a->set[idx]++] = val;
 			a->val[idx] = val;
 		}
@@ -115,10 +117,10 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 		return OK;
 	if (a->npos < c->min_pos)
 		return error_set(ERR_INVALID, _("missing arguments: lotline %s %s"), c->name,
-				 c->usage);
+		                 c->usage);
 	if (c->max_pos >= 0 && a->npos > c->max_pos)
 		return error_set(ERR_INVALID, _("too many arguments: lotline %s %s"), c->name,
-				 c->usage);
+		                 c->usage);
 	return OK;
 }
 
@@ -130,7 +132,8 @@ void cmd_usage(FILE *fp, const struct cmd_entry *c)
 		for (int i = 0; c->opts[i].name; i++) {
 			char left[64];
 			snprintf(left, sizeof(left), "--%s%s%s", c->opts[i].name,
-				 c->opts[i].arg ? " " : "", c->opts[i].arg ? _(c->opts[i].arg) : "");
+			         c->opts[i].arg ? " " : "",
+			         c->opts[i].arg ? _(c->opts[i].arg) : "");
 			fprintf(fp, "  %-24s %s\n", left, _(c->opts[i].help));
 		}
 	}
@@ -138,7 +141,8 @@ void cmd_usage(FILE *fp, const struct cmd_entry *c)
 	for (size_t i = 0; i < ARRAY_SIZE(common_opts); i++) {
 		char left[64];
 		snprintf(left, sizeof(left), "--%s%s%s", common_opts[i].name,
-			 common_opts[i].arg ? " " : "", common_opts[i].arg ? _(common_opts[i].arg) : "");
+		         common_opts[i].arg ? " " : "",
+		         common_opts[i].arg ? _(common_opts[i].arg) : "");
 		fprintf(fp, "  %-24s %s\n", left, _(common_opts[i].help));
 	}
 }

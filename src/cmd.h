@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#define OPT_MAX	  24
-#define POS_MAX	  32
+#define OPT_MAX   24
+#define POS_MAX   32
 #define MULTI_MAX 64 /* values of one repeated option (--line, --scan) */
 
 struct opt {
@@ -43,7 +43,7 @@ struct cmd_entry {
 
 enum cmd_flags {
 	CMD_NO_STORE = 1, /* opens no store (help, init runs its own) */
-	CMD_CREATE = 2,	  /* creates the store */
+	CMD_CREATE = 2,   /* creates the store */
 };
 
 /* Every command, for dispatch and help (src/cmd_*.c define them). */

@@ -15,12 +15,17 @@
 #include <unistd.h>
 
 static const struct out_col doc_cols[] = {
-	{"document", N_("Document"), 18, 0}, {"record", N_("Record"), 18, 0},
-	{"kind", N_("Kind"), 8, 0},	     {"name", N_("Name"), 22, 0},
-	{"status", N_("Status"), 9, 0},	     {"reviewer", N_("Reviewer"), 8, 0},
-	{"reviewed_by", N_("Reviewed by"), 8, 0}, {"size", N_("Size"), 8, 1},
-	{"uploaded", N_("Uploaded"), 16, 0}, {"uploaded_by", N_("By"), 8, 0},
-	{"note", N_("Note"), 20, 0},
+    {"document", N_("Document"), 18, 0},
+    {"record", N_("Record"), 18, 0},
+    {"kind", N_("Kind"), 8, 0},
+    {"name", N_("Name"), 22, 0},
+    {"status", N_("Status"), 9, 0},
+    {"reviewer", N_("Reviewer"), 8, 0},
+    {"reviewed_by", N_("Reviewed by"), 8, 0},
+    {"size", N_("Size"), 8, 1},
+    {"uploaded", N_("Uploaded"), 16, 0},
+    {"uploaded_by", N_("By"), 8, 0},
+    {"note", N_("Note"), 20, 0},
 };
 
 static int doc_row(void *ctx, const struct document *d)
@@ -28,23 +33,28 @@ static int doc_row(void *ctx, const struct document *d)
 	char size[24], up[20];
 	snprintf(size, sizeof(size), "%lld", (long long)d->size);
 	time_format_short(hlc_wall_ms(d->uploaded_hlc), up);
-	const char *v[11] = {d->code,	     d->record, d->kind, d->name, d->status, d->reviewer,
-			     d->reviewed_by, size,	up,	 d->uploaded_by, d->note};
+	const char *v[11] = {d->code,   d->record,      d->kind,        d->name,
+	                     d->status, d->reviewer,    d->reviewed_by, size,
+	                     up,        d->uploaded_by, d->note};
 	out_row(ctx, v);
 	return 0;
 }
 
 static const struct out_col queue_cols[] = {
-	{"lot", N_("Lot"), 18, 0},	    {"item", N_("Item"), 12, 0},
-	{"supplier", N_("Supplier"), 10, 0}, {"received", N_("Received"), 10, 0},
-	{"coa", N_("COA"), 9, 0},	    {"document", N_("Document"), 18, 0},
-	{"status", N_("Doc status"), 10, 0}, {"reviewer", N_("Reviewer"), 8, 0},
+    {"lot", N_("Lot"), 18, 0},
+    {"item", N_("Item"), 12, 0},
+    {"supplier", N_("Supplier"), 10, 0},
+    {"received", N_("Received"), 10, 0},
+    {"coa", N_("COA"), 9, 0},
+    {"document", N_("Document"), 18, 0},
+    {"status", N_("Doc status"), 10, 0},
+    {"reviewer", N_("Reviewer"), 8, 0},
 };
 
 static int queue_row(void *ctx, const struct coa_row *r)
 {
-	const char *v[8] = {r->lot,	 r->item,	   r->supplier,	      r->received,
-			    r->lot_coa, r->doc.code, r->doc.status, r->doc.reviewer};
+	const char *v[8] = {r->lot,     r->item,     r->supplier,   r->received,
+	                    r->lot_coa, r->doc.code, r->doc.status, r->doc.reviewer};
 	out_row(ctx, v);
 	return 0;
 }
@@ -66,7 +76,8 @@ static int open_doc(struct session *s, const char *code)
 	int rc, fd;
 	setting_get(s, SETTING_DOC_VIEWER, viewer, sizeof(viewer));
 	if (!viewer[0])
-		return error_set(ERR_INVALID, _("no document viewer: set doc_viewer (e.g. xdg-open)"));
+		return error_set(ERR_INVALID,
+		                 _("no document viewer: set doc_viewer (e.g. xdg-open)"));
 	if ((rc = db_document_get(s->store, code, &d)))
 		return rc;
 	if ((fd = mkstemp(path)) < 0)
@@ -94,8 +105,10 @@ static int exec_doc(struct session *s, const struct args *a)
 	if (!strcmp(verb, "attach")) {
 		char code[LOT_MAX + 1];
 		if (a->npos != 3)
-			return error_set(ERR_INVALID, _("usage: lotline doc attach RECORD FILE --kind KIND"));
-		if ((rc = doc_attach(s, a->pos[1], a->pos[2], arg(a, "kind"), arg(a, "name"), code)) == OK)
+			return error_set(ERR_INVALID,
+			                 _("usage: lotline doc attach RECORD FILE --kind KIND"));
+		if ((rc = doc_attach(s, a->pos[1], a->pos[2], arg(a, "kind"), arg(a, "name"),
+		                     code)) == OK)
 			printf("%s\n", code);
 		return rc;
 	}
@@ -115,7 +128,8 @@ static int exec_doc(struct session *s, const struct args *a)
 		if (a->npos != 2)
 			return error_set(ERR_INVALID, _("usage: lotline doc list RECORD"));
 		const char *colon = strchr(a->pos[1], ':');
-		strlcpy_(kind, colon ? a->pos[1] : "lot", colon ? (size_t)(colon - a->pos[1] + 1) : 4);
+		strlcpy_(kind, colon ? a->pos[1] : "lot",
+		         colon ? (size_t)(colon - a->pos[1] + 1) : 4);
 		strlcpy_(code, colon ? colon + 1 : a->pos[1], sizeof(code));
 		out_begin(&o, stdout, fmt, doc_cols, (int)ARRAY_SIZE(doc_cols));
 		rc = db_documents_each(s->store, kind, code, doc_row, &o);
@@ -148,69 +162,75 @@ static int exec_doc(struct session *s, const struct args *a)
 		struct coa_filter f;
 		int files = 0, rows = 0;
 		if (!flag(a, "coa") || a->npos != 2)
-			return error_set(ERR_INVALID, _("usage: lotline doc export --coa [filters] DIR"));
+			return error_set(ERR_INVALID,
+			                 _("usage: lotline doc export --coa [filters] DIR"));
 		coa_filter_from(a, &f);
 		if ((rc = doc_export_coa(s, &f, a->pos[1], &files, &rows)) == OK)
-			printf(_("%d files and an index of %d rows in %s\n"), files, rows, a->pos[1]);
+			printf(_("%d files and an index of %d rows in %s\n"), files, rows,
+			       a->pos[1]);
 		return rc;
 	}
 	if (doc_action_parse(verb, &act) == OK) {
 		const char *text = act == DOC_REJECT   ? arg(a, "reason")
-				   : act == DOC_ASSIGN ? arg(a, "reviewer")
-						       : arg(a, "note");
+		                   : act == DOC_ASSIGN ? arg(a, "reviewer")
+		                                       : arg(a, "note");
 		if (a->npos < 2)
 			return error_set(ERR_INVALID, _("usage: lotline doc %s DOCUMENT..."), verb);
 		if ((rc = doc_change(s, act, a->pos + 1, a->npos - 1, text)) == OK)
 			printf(ngettext("%d document %s\n", "%d documents %s\n",
-					(unsigned long)(a->npos - 1)),
+			                (unsigned long)(a->npos - 1)),
 			       a->npos - 1, verb);
 		return rc;
 	}
-	return error_set(ERR_INVALID, _("lotline doc: '%s' is not one of attach get open list show "
-					"queue export review link reject retire restore assign"),
-			 verb);
+	return error_set(ERR_INVALID,
+	                 _("lotline doc: '%s' is not one of attach get open list show "
+	                   "queue export review link reject retire restore assign"),
+	                 verb);
 }
 
 static const struct opt doc_opts[] = {
-	{"kind", N_("KIND"), N_("attach: coa, batch, supplier, audit or other")},
-	{"name", N_("NAME"), N_("attach: the document's name (else the file's)")},
-	{"note", N_("TEXT"), N_("review: the reviewer's note (required)")},
-	{"reason", N_("TEXT"), N_("reject: why (required)")},
-	{"reviewer", N_("USER"), N_("assign: the qa user who reviews")},
-	{"coa", NULL, N_("export: the lots' certificates of analysis")},
-	{"supplier", N_("CODE"), N_("queue, export: only this supplier's lots")},
-	{"item", N_("CODE"), N_("queue, export: only this item")},
-	{"location", N_("CODE"), N_("queue, export: only this location")},
-	{"from", N_("DATE"), N_("queue, export: received on or after")},
-	{"to", N_("DATE"), N_("queue, export: received on or before")},
-	{"format", N_("FORMAT"), N_("table, csv, tsv or json")},
-	{NULL, NULL, NULL},
+    {"kind", N_("KIND"), N_("attach: coa, batch, supplier, audit or other")},
+    {"name", N_("NAME"), N_("attach: the document's name (else the file's)")},
+    {"note", N_("TEXT"), N_("review: the reviewer's note (required)")},
+    {"reason", N_("TEXT"), N_("reject: why (required)")},
+    {"reviewer", N_("USER"), N_("assign: the qa user who reviews")},
+    {"coa", NULL, N_("export: the lots' certificates of analysis")},
+    {"supplier", N_("CODE"), N_("queue, export: only this supplier's lots")},
+    {"item", N_("CODE"), N_("queue, export: only this item")},
+    {"location", N_("CODE"), N_("queue, export: only this location")},
+    {"from", N_("DATE"), N_("queue, export: received on or after")},
+    {"to", N_("DATE"), N_("queue, export: received on or before")},
+    {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_doc = {
-	.name = "doc",
-	.usage = N_("attach RECORD FILE --kind KIND | get DOC FILE | open DOC | list RECORD | "
-		    "show DOC | queue | export --coa DIR | review|link|reject|retire|restore|assign "
-		    "DOC..."),
-	.summary = N_("documents on lots, runs and suppliers, and the COA queue"),
-	.opts = doc_opts,
-	.min_pos = 1,
-	.max_pos = POS_MAX,
-	.exec = exec_doc,
+    .name = "doc",
+    .usage = N_("attach RECORD FILE --kind KIND | get DOC FILE | open DOC | list RECORD | "
+                "show DOC | queue | export --coa DIR | review|link|reject|retire|restore|assign "
+                "DOC..."),
+    .summary = N_("documents on lots, runs and suppliers, and the COA queue"),
+    .opts = doc_opts,
+    .min_pos = 1,
+    .max_pos = POS_MAX,
+    .exec = exec_doc,
 };
 
 static const struct out_col qc_cols[] = {
-	{"parameter", N_("Parameter"), 20, 0}, {"specification", N_("Specification"), 18, 0},
-	{"result", N_("Result"), 14, 0},	  {"verdict", N_("Verdict"), 7, 0},
-	{"user", N_("By"), 8, 0},		  {"time", N_("When"), 16, 0},
+    {"parameter", N_("Parameter"), 20, 0},
+    {"specification", N_("Specification"), 18, 0},
+    {"result", N_("Result"), 14, 0},
+    {"verdict", N_("Verdict"), 7, 0},
+    {"user", N_("By"), 8, 0},
+    {"time", N_("When"), 16, 0},
 };
 
 static int qc_row(void *ctx, const struct quality_result *q)
 {
 	char t[20];
 	time_format_short(hlc_wall_ms(q->hlc), t);
-	const char *v[6] = {q->parameter, q->specification, q->result, q->pass ? "pass" : "fail",
-			    q->user, t};
+	const char *v[6] = {
+	    q->parameter, q->specification, q->result, q->pass ? "pass" : "fail", q->user, t};
 	out_row(ctx, v);
 	return 0;
 }
@@ -227,8 +247,8 @@ static int exec_qc(struct session *s, const struct args *a)
 	if (!strcmp(verb, "add")) {
 		if (flag(a, "pass") == flag(a, "fail"))
 			return error_set(ERR_INVALID, _("verdict: give --pass or --fail"));
-		if ((rc = qc_add(s, a->pos[1], arg(a, "parameter"), arg(a, "spec"), arg(a, "result"),
-				 flag(a, "pass"))) == OK)
+		if ((rc = qc_add(s, a->pos[1], arg(a, "parameter"), arg(a, "spec"),
+		                 arg(a, "result"), flag(a, "pass"))) == OK)
 			printf(_("result recorded for %s\n"), a->pos[1]);
 		return rc;
 	}
@@ -246,23 +266,23 @@ static int exec_qc(struct session *s, const struct args *a)
 }
 
 static const struct opt qc_opts[] = {
-	{"parameter", N_("NAME"), N_("what was tested, e.g. moisture")},
-	{"spec", N_("TEXT"), N_("the specification, e.g. <= 14%")},
-	{"result", N_("TEXT"), N_("the result, e.g. 12.1%")},
-	{"pass", NULL, N_("the result meets the specification")},
-	{"fail", NULL, N_("the result does not")},
-	{"format", N_("FORMAT"), N_("table, csv, tsv or json")},
-	{NULL, NULL, NULL},
+    {"parameter", N_("NAME"), N_("what was tested, e.g. moisture")},
+    {"spec", N_("TEXT"), N_("the specification, e.g. <= 14%")},
+    {"result", N_("TEXT"), N_("the result, e.g. 12.1%")},
+    {"pass", NULL, N_("the result meets the specification")},
+    {"fail", NULL, N_("the result does not")},
+    {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_qc = {
-	.name = "qc",
-	.usage = N_("add LOT --parameter P --spec S --result R --pass|--fail | list LOT"),
-	.summary = N_("quality test results per lot"),
-	.opts = qc_opts,
-	.min_pos = 1,
-	.max_pos = 2,
-	.exec = exec_qc,
+    .name = "qc",
+    .usage = N_("add LOT --parameter P --spec S --result R --pass|--fail | list LOT"),
+    .summary = N_("quality test results per lot"),
+    .opts = qc_opts,
+    .min_pos = 1,
+    .max_pos = 2,
+    .exec = exec_qc,
 };
 
 static int exec_coa(struct session *s, const struct args *a)
@@ -279,16 +299,16 @@ static int exec_coa(struct session *s, const struct args *a)
 }
 
 static const struct opt coa_opts[] = {
-	{"format", N_("FORMAT"), N_("text or html (ready to print as PDF)")},
-	{NULL, NULL, NULL},
+    {"format", N_("FORMAT"), N_("text or html (ready to print as PDF)")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_coa = {
-	.name = "coa",
-	.usage = N_("LOT [--format text|html]"),
-	.summary = N_("a certificate of analysis from a lot's test results"),
-	.opts = coa_opts,
-	.min_pos = 1,
-	.max_pos = 1,
-	.exec = exec_coa,
+    .name = "coa",
+    .usage = N_("LOT [--format text|html]"),
+    .summary = N_("a certificate of analysis from a lot's test results"),
+    .opts = coa_opts,
+    .min_pos = 1,
+    .max_pos = 1,
+    .exec = exec_coa,
 };

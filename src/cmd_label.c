@@ -23,7 +23,8 @@ static int exec_label(struct session *s, const struct args *a)
 	setting_get(s, SETTING_LABEL_FORMAT, fmtname, sizeof(fmtname));
 	if ((rc = label_format_parse(arg(a, "format") ? arg(a, "format") : fmtname, &fmt)))
 		return rc;
-	if ((rc = db_lot_get(s->store, a->pos[0], &l)) || (rc = db_item_get(s->store, l.item_code, &it)))
+	if ((rc = db_lot_get(s->store, a->pos[0], &l)) ||
+	    (rc = db_item_get(s->store, l.item_code, &it)))
 		return rc;
 	label_render(&l, &it, fmt, &out);
 	if (!flag(a, "print")) {
@@ -35,7 +36,7 @@ static int exec_label(struct session *s, const struct args *a)
 	if (!command[0]) {
 		sb_free(&out);
 		return error_set(ERR_INVALID, _("no label printer: set label_print_command (e.g. "
-						"'lp -d zebra -o raw')"));
+		                                "'lp -d zebra -o raw')"));
 	}
 	FILE *p = popen(command, "w");
 	if (!p) {
@@ -46,24 +47,24 @@ static int exec_label(struct session *s, const struct args *a)
 	sb_free(&out);
 	int status = pclose(p);
 	if (status != 0)
-		return error_set(ERR_IO, _("the label print command '%s' failed (status %d)"), command,
-				 status);
+		return error_set(ERR_IO, _("the label print command '%s' failed (status %d)"),
+		                 command, status);
 	printf(_("label for %s sent to the printer\n"), l.code);
 	return OK;
 }
 
 static const struct opt label_opts[] = {
-	{"format", N_("FORMAT"), N_("zpl or text (else the label_format setting)")},
-	{"print", NULL, N_("send it to label_print_command instead of printing it here")},
-	{NULL, NULL, NULL},
+    {"format", N_("FORMAT"), N_("zpl or text (else the label_format setting)")},
+    {"print", NULL, N_("send it to label_print_command instead of printing it here")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_label = {
-	.name = "label",
-	.usage = N_("LOT [--format zpl|text] [--print]"),
-	.summary = N_("make a lot label: GS1-128 (01, 17, 10) or Code 128 of the lot code"),
-	.opts = label_opts,
-	.min_pos = 1,
-	.max_pos = 1,
-	.exec = exec_label,
+    .name = "label",
+    .usage = N_("LOT [--format zpl|text] [--print]"),
+    .summary = N_("make a lot label: GS1-128 (01, 17, 10) or Code 128 of the lot code"),
+    .opts = label_opts,
+    .min_pos = 1,
+    .max_pos = 1,
+    .exec = exec_label,
 };

@@ -44,7 +44,7 @@ static int exec_ledger(struct session *s, const struct args *a)
 		long days = strtol(arg(a, "expiring"), &end, 10);
 		if (*end || days < 0 || days > 36500)
 			return error_set(ERR_INVALID, _("--expiring: '%s' is not a number of days"),
-					 arg(a, "expiring"));
+			                 arg(a, "expiring"));
 		f.expires_from = date_format(clock_today(), from);
 		f.expires_by = date_format(clock_today() + days, to);
 	}
@@ -53,7 +53,7 @@ static int exec_ledger(struct session *s, const struct args *a)
 	if ((rc = ledger_filter_check(s, &f)))
 		return rc;
 	out_begin(&o, stdout, fmt, fmt == OUT_TABLE ? ledger_table_cols : ledger_machine_cols,
-		  fmt == OUT_TABLE ? LEDGER_TABLE_COLS : LEDGER_MACHINE_COLS);
+	          fmt == OUT_TABLE ? LEDGER_TABLE_COLS : LEDGER_MACHINE_COLS);
 	rc = db_ledger_each(s->store, &f, ledger_row, &o);
 	out_end(&o);
 	if (rc == OK && fmt == OUT_TABLE)
@@ -62,36 +62,41 @@ static int exec_ledger(struct session *s, const struct args *a)
 }
 
 static const struct opt ledger_opts[] = {
-	{"location", N_("CODE"), N_("only lots in this location")},
-	{"item", N_("CODE"), N_("only lots of this item")},
-	{"category", N_("NAME"), N_("only items of this category")},
-	{"status", N_("STATUS"),
-	 N_("available, hold, quarantine, consumed, shipped, scrapped or returned")},
-	{"coa", N_("STATUS"), N_("missing, uploaded, reviewed or linked")},
-	{"expiring", N_("DAYS"), N_("only lots expiring within DAYS from today")},
-	{"expired", NULL, N_("only expired lots")},
-	{"search", N_("TEXT"), N_("item, lot or supplier lot containing TEXT")},
-	{"all", NULL, N_("include lots with nothing left")},
-	{"format", N_("FORMAT"), N_("table, csv, tsv or json")},
-	{NULL, NULL, NULL},
+    {"location", N_("CODE"), N_("only lots in this location")},
+    {"item", N_("CODE"), N_("only lots of this item")},
+    {"category", N_("NAME"), N_("only items of this category")},
+    {"status", N_("STATUS"),
+     N_("available, hold, quarantine, consumed, shipped, scrapped or returned")},
+    {"coa", N_("STATUS"), N_("missing, uploaded, reviewed or linked")},
+    {"expiring", N_("DAYS"), N_("only lots expiring within DAYS from today")},
+    {"expired", NULL, N_("only expired lots")},
+    {"search", N_("TEXT"), N_("item, lot or supplier lot containing TEXT")},
+    {"all", NULL, N_("include lots with nothing left")},
+    {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_ledger = {
-	.name = "ledger",
-	.usage = N_("[filters] [--format FORMAT]"),
-	.summary = N_("print one row per lot"),
-	.opts = ledger_opts,
-	.min_pos = 0,
-	.max_pos = 0,
-	.exec = exec_ledger,
+    .name = "ledger",
+    .usage = N_("[filters] [--format FORMAT]"),
+    .summary = N_("print one row per lot"),
+    .opts = ledger_opts,
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = exec_ledger,
 };
 
 static const struct out_col history_cols[] = {
-	{"no", N_("#"), 3, 1},		    {"time", N_("Time"), 16, 0},
-	{"kind", N_("Kind"), 10, 0},	    {"qty", N_("Qty"), 10, 1},
-	{"balance", N_("Balance"), 10, 1},  {"user", N_("User"), 8, 0},
-	{"terminal", N_("Terminal"), 10, 0}, {"reason", N_("Reason"), 10, 0},
-	{"detail", N_("Detail"), 22, 0},    {"note", N_("Note"), 24, 0},
+    {"no", N_("#"), 3, 1},
+    {"time", N_("Time"), 16, 0},
+    {"kind", N_("Kind"), 10, 0},
+    {"qty", N_("Qty"), 10, 1},
+    {"balance", N_("Balance"), 10, 1},
+    {"user", N_("User"), 8, 0},
+    {"terminal", N_("Terminal"), 10, 0},
+    {"reason", N_("Reason"), 10, 0},
+    {"detail", N_("Detail"), 22, 0},
+    {"note", N_("Note"), 24, 0},
 };
 
 struct history_ctx {
@@ -129,9 +134,16 @@ static int history_row(void *ctx, const struct movement *m)
 	fixed_format(m->qty, 0, q + 1);
 	q[0] = '+';
 	movement_detail(m, detail, sizeof(detail));
-	const char *v[10] = {no,	  t,	       m->kind,	  m->qty > 0 && !h->machine ? q : q + 1,
-			     fixed_format(m->balance, 0, b), m->user, m->terminal,
-			     m->reason, detail, m->note};
+	const char *v[10] = {no,
+	                     t,
+	                     m->kind,
+	                     m->qty > 0 && !h->machine ? q : q + 1,
+	                     fixed_format(m->balance, 0, b),
+	                     m->user,
+	                     m->terminal,
+	                     m->reason,
+	                     detail,
+	                     m->note};
 	out_row(h->o, v);
 	return 0;
 }
@@ -159,16 +171,16 @@ static int exec_history(struct session *s, const struct args *a)
 }
 
 static const struct opt history_opts[] = {
-	{"format", N_("FORMAT"), N_("table, csv, tsv or json")},
-	{NULL, NULL, NULL},
+    {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_history = {
-	.name = "history",
-	.usage = N_("LOT [--format FORMAT]"),
-	.summary = N_("print every movement of a lot"),
-	.opts = history_opts,
-	.min_pos = 1,
-	.max_pos = 1,
-	.exec = exec_history,
+    .name = "history",
+    .usage = N_("LOT [--format FORMAT]"),
+    .summary = N_("print every movement of a lot"),
+    .opts = history_opts,
+    .min_pos = 1,
+    .max_pos = 1,
+    .exec = exec_history,
 };

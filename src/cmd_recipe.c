@@ -24,10 +24,9 @@ static int parse_version(const struct args *a, int64_t *v)
 }
 
 static const struct out_col recipe_cols[] = {
-	{"code", N_("Recipe"), 12, 0},	   {"version", N_("Ver"), 3, 1},
-	{"status", N_("Status"), 8, 0},	   {"item", N_("Makes"), 12, 0},
-	{"item_name", N_("Name"), 24, 0},  {"yield", N_("Yield"), 12, 0},
-	{"lines", N_("Lines"), 5, 1},
+    {"code", N_("Recipe"), 12, 0}, {"version", N_("Ver"), 3, 1},     {"status", N_("Status"), 8, 0},
+    {"item", N_("Makes"), 12, 0},  {"item_name", N_("Name"), 24, 0}, {"yield", N_("Yield"), 12, 0},
+    {"lines", N_("Lines"), 5, 1},
 };
 
 static int recipe_row(void *ctx, const struct recipe *r)
@@ -35,24 +34,24 @@ static int recipe_row(void *ctx, const struct recipe *r)
 	char v[24], n[24];
 	snprintf(v, sizeof(v), "%lld", (long long)r->version);
 	snprintf(n, sizeof(n), "%lld", (long long)r->lines);
-	const char *row[7] = {r->code, v, r->status, r->item_code, r->item_name, r->yield_entered, n};
+	const char *row[7] = {r->code,          v, r->status, r->item_code, r->item_name,
+	                      r->yield_entered, n};
 	out_row(ctx, row);
 	return 0;
 }
 
 static const struct out_col line_cols[] = {
-	{"line", N_("#"), 3, 1},	  {"item", N_("Item"), 12, 0},
-	{"item_name", N_("Name"), 24, 0}, {"qty", N_("Qty"), 10, 1},
-	{"unit", N_("Unit"), 5, 0},	  {"entered", N_("As written"), 12, 0},
-	{"role", N_("Role"), 10, 0},
+    {"line", N_("#"), 3, 1},     {"item", N_("Item"), 12, 0}, {"item_name", N_("Name"), 24, 0},
+    {"qty", N_("Qty"), 10, 1},   {"unit", N_("Unit"), 5, 0},  {"entered", N_("As written"), 12, 0},
+    {"role", N_("Role"), 10, 0},
 };
 
 static int line_row(void *ctx, const struct recipe_line *l)
 {
 	char n[24], q[FIXED_BUFSZ];
 	snprintf(n, sizeof(n), "%lld", (long long)l->line);
-	const char *row[7] = {n, l->item_code, l->item_name, fixed_format(l->qty, 0, q), l->unit,
-			      l->entered, l->role};
+	const char *row[7] = {n,       l->item_code, l->item_name, fixed_format(l->qty, 0, q),
+	                      l->unit, l->entered,   l->role};
 	out_row(ctx, row);
 	return 0;
 }
@@ -72,15 +71,16 @@ static int add(struct session *s, const struct args *a)
 		copies[i] = xstrdup(texts[i]);
 	for (int i = 0; i < n && rc == OK; i++)
 		rc = recipe_line_parse(copies[i], &lines[i]);
-	struct recipe_req r = {a->pos[1], arg(a, "item"), ycopy, yunit, arg(a, "instructions"), lines,
-			       n};
+	struct recipe_req r = {
+	    a->pos[1], arg(a, "item"), ycopy, yunit, arg(a, "instructions"), lines, n};
 	if (rc == OK)
 		rc = recipe_add(s, &r, &version);
 	for (int i = 0; i < n; i++)
 		free(copies[i]);
 	free(ycopy);
 	if (rc == OK)
-		printf(_("recipe %s version %lld added as a draft\n"), a->pos[1], (long long)version);
+		printf(_("recipe %s version %lld added as a draft\n"), a->pos[1],
+		       (long long)version);
 	return rc;
 }
 
@@ -126,34 +126,36 @@ static int exec_recipe(struct session *s, const struct args *a)
 	}
 	if (!strcmp(verb, "clone")) {
 		if (!arg(a, "as"))
-			return error_set(ERR_INVALID, _("clone: name the new recipe with --as CODE"));
+			return error_set(ERR_INVALID,
+			                 _("clone: name the new recipe with --as CODE"));
 		if ((rc = recipe_clone(s, a->pos[1], version, arg(a, "as"))) == OK)
 			printf(_("recipe %s cloned as %s (draft)\n"), a->pos[1], arg(a, "as"));
 		return rc;
 	}
-	return error_set(ERR_INVALID,
-			 _("lotline recipe: '%s' is not one of add show list activate archive clone"),
-			 verb);
+	return error_set(
+	    ERR_INVALID,
+	    _("lotline recipe: '%s' is not one of add show list activate archive clone"), verb);
 }
 
 static const struct opt recipe_opts[] = {
-	{"item", N_("CODE"), N_("the item the recipe makes (add)")},
-	{"yield", N_("QTY[:UNIT]"), N_("what one batch makes (add)")},
-	{"line", N_("ITEM:QTY[:UNIT[:ROLE]]"), N_("an input, repeated for each (add)")},
-	{"instructions", N_("TEXT"), N_("how to make it (add)")},
-	{"version", N_("N"), N_("a version (show, activate, archive, clone; else the active or newest)")},
-	{"as", N_("CODE"), N_("the new recipe's code (clone)")},
-	{"format", N_("FORMAT"), N_("table, csv, tsv or json")},
-	{NULL, NULL, NULL},
+    {"item", N_("CODE"), N_("the item the recipe makes (add)")},
+    {"yield", N_("QTY[:UNIT]"), N_("what one batch makes (add)")},
+    {"line", N_("ITEM:QTY[:UNIT[:ROLE]]"), N_("an input, repeated for each (add)")},
+    {"instructions", N_("TEXT"), N_("how to make it (add)")},
+    {"version", N_("N"),
+     N_("a version (show, activate, archive, clone; else the active or newest)")},
+    {"as", N_("CODE"), N_("the new recipe's code (clone)")},
+    {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_recipe = {
-	.name = "recipe",
-	.usage = N_("add CODE --item ITEM --yield QTY[:UNIT] --line ITEM:QTY[:UNIT[:ROLE]]... | "
-		    "show CODE | list | activate CODE | archive CODE | clone CODE --as NEW"),
-	.summary = N_("recipes: versions, activation, clones"),
-	.opts = recipe_opts,
-	.min_pos = 1,
-	.max_pos = 2,
-	.exec = exec_recipe,
+    .name = "recipe",
+    .usage = N_("add CODE --item ITEM --yield QTY[:UNIT] --line ITEM:QTY[:UNIT[:ROLE]]... | "
+                "show CODE | list | activate CODE | archive CODE | clone CODE --as NEW"),
+    .summary = N_("recipes: versions, activation, clones"),
+    .opts = recipe_opts,
+    .min_pos = 1,
+    .max_pos = 2,
+    .exec = exec_recipe,
 };

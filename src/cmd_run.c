@@ -39,8 +39,8 @@ static int print_line(void *ctx, const struct run_line *l)
 	struct show_ctx *c = ctx;
 	char r[FIXED_BUFSZ], k[FIXED_BUFSZ];
 	printf("%3lld  %-12s %-24s %10s %10s %s  %s\n", (long long)l->line, l->item_code,
-	       l->item_name, fixed_format(l->required, 0, r), fixed_format(l->consumed, 0, k), l->unit,
-	       l->role);
+	       l->item_name, fixed_format(l->required, 0, r), fixed_format(l->consumed, 0, k),
+	       l->unit, l->role);
 	db_run_suggestions_each(c->s->store, c->run_id, l->line, print_suggestion, NULL);
 	return 0;
 }
@@ -52,8 +52,8 @@ static void header(const struct run *r)
 	       (long long)r->recipe_version, fixed_format(r->target, 0, t), r->unit, r->item_code,
 	       _(r->status));
 	if (r->shortage)
-		printf(_("shortage in the plan%s%s\n"), r->bypass_reason[0] ? _("; started by bypass: ") : "",
-		       r->bypass_reason);
+		printf(_("shortage in the plan%s%s\n"),
+		       r->bypass_reason[0] ? _("; started by bypass: ") : "", r->bypass_reason);
 }
 
 static int show(struct session *s, const char *code)
@@ -106,8 +106,8 @@ static int record_line(void *ctx, const struct run_line *l)
 	fixed_format(l->consumed - l->required, 0, d + 1);
 	d[0] = '+';
 	printf("  %3lld %-12s %-24s %10s %10s %-4s %s\n", (long long)l->line, l->item_code,
-	       l->item_name, fixed_format(l->required, 0, r), fixed_format(l->consumed, 0, k), l->unit,
-	       l->consumed - l->required > 0 ? d : d + 1);
+	       l->item_name, fixed_format(l->required, 0, r), fixed_format(l->consumed, 0, k),
+	       l->unit, l->consumed - l->required > 0 ? d : d + 1);
 	return 0;
 }
 
@@ -136,8 +136,8 @@ static int record(struct session *s, const char *code)
 	if ((rc = db_run_lines_each(s->store, r.id, record_line, NULL)))
 		return rc;
 	printf(_("\nLots in:\n"));
-	printf("  %-20s %-12s %-10s %-14s %10s %-4s %10s %10s\n", _("Lot"), _("Item"), _("Supplier"),
-	       _("Supplier lot"), _("Qty"), _("Unit"), _("Unit cost"), _("Cost"));
+	printf("  %-20s %-12s %-10s %-14s %10s %-4s %10s %10s\n", _("Lot"), _("Item"),
+	       _("Supplier"), _("Supplier lot"), _("Qty"), _("Unit"), _("Unit cost"), _("Cost"));
 	if ((rc = db_run_inputs_each(s->store, r.id, record_input, &c)))
 		return rc;
 	printf(_("\nLots out:\n"));
@@ -201,7 +201,8 @@ static int finish(struct session *s, const struct args *a)
 		o[i] = (struct output_req){f[0], f[1], f[2], f[3]};
 	}
 	if (n == 0) {
-		o[0] = (struct output_req){NULL, arg(a, "location"), arg(a, "lot"), arg(a, "expiry")};
+		o[0] =
+		    (struct output_req){NULL, arg(a, "location"), arg(a, "lot"), arg(a, "expiry")};
 		n = 1;
 		copies[0] = NULL;
 	}
@@ -243,14 +244,16 @@ static int exec_run(struct session *s, const struct args *a)
 		int extra = !strcmp(verb, "extra");
 		fixed_t used;
 		char q[FIXED_BUFSZ];
-		if ((rc = need(a, 3, extra ? _("extra RUN LOT QTY --reason CODE")
-					   : _("consume RUN LOT [QTY] [--confirm]"))))
+		if ((rc = need(a, 3,
+		               extra ? _("extra RUN LOT QTY --reason CODE")
+		                     : _("consume RUN LOT [QTY] [--confirm]"))))
 			return rc;
 		if (extra && (a->npos < 4 || !arg(a, "reason")))
-			return error_set(ERR_INVALID, _("extra: a quantity and --reason are required"));
-		struct consume_req r = {a->pos[1],	  a->pos[2], a->npos > 3 ? a->pos[3] : NULL,
-					arg(a, "unit"),	  flag(a, "confirm"),
-					extra ? arg(a, "reason") : NULL};
+			return error_set(ERR_INVALID,
+			                 _("extra: a quantity and --reason are required"));
+		struct consume_req r = {
+		    a->pos[1],      a->pos[2],          a->npos > 3 ? a->pos[3] : NULL,
+		    arg(a, "unit"), flag(a, "confirm"), extra ? arg(a, "reason") : NULL};
 		if ((rc = run_consume(s, &r, &used)) == OK) {
 			struct lot l;
 			db_lot_get(s->store, a->pos[2], &l);
@@ -285,39 +288,40 @@ static int exec_run(struct session *s, const struct args *a)
 		return show(s, a->pos[1]);
 	if (!strcmp(verb, "record"))
 		return record(s, a->pos[1]);
-	return error_set(ERR_INVALID, _("lotline run: '%s' is not one of plan start consume extra "
-					"note finish fail cancel sign show record"),
-			 verb);
+	return error_set(ERR_INVALID,
+	                 _("lotline run: '%s' is not one of plan start consume extra "
+	                   "note finish fail cancel sign show record"),
+	                 verb);
 }
 
 static const struct opt run_opts[] = {
-	{"scale", N_("X"), N_("plan: batches of the recipe's yield")},
-	{"target", N_("QTY[:UNIT]"), N_("plan: the quantity to make")},
-	{"version", N_("N"), N_("plan: a recipe version (must be active)")},
-	{"bypass", N_("TEXT"), N_("start: start despite a shortage (manager), saying why")},
-	{"confirm", NULL, N_("consume: use a lot that was not suggested")},
-	{"unit", N_("UNIT"), N_("consume, extra: unit of QTY")},
-	{"reason", N_("TEXT"),
-	 N_("extra: spillage, rework, recipe-adjustment, substitute or other; cancel: why")},
-	{"yield", N_("QTY[:UNIT]"), N_("finish: the quantity actually made")},
-	{"location", N_("CODE"), N_("finish: where the output lot goes")},
-	{"lot", N_("CODE"), N_("finish: the output lot's code (else a new one)")},
-	{"expiry", N_("DATE"), N_("finish: the output's expiry (else from shelf life)")},
-	{"labour", N_("MONEY"), N_("finish: labour cost of the run")},
-	{"output", N_("QTY:LOCATION[:LOT[:EXPIRY]]"), N_("finish: one output lot each, repeated")},
-	{"note", N_("TEXT"), N_("fail: what happened")},
-	{NULL, NULL, NULL},
+    {"scale", N_("X"), N_("plan: batches of the recipe's yield")},
+    {"target", N_("QTY[:UNIT]"), N_("plan: the quantity to make")},
+    {"version", N_("N"), N_("plan: a recipe version (must be active)")},
+    {"bypass", N_("TEXT"), N_("start: start despite a shortage (manager), saying why")},
+    {"confirm", NULL, N_("consume: use a lot that was not suggested")},
+    {"unit", N_("UNIT"), N_("consume, extra: unit of QTY")},
+    {"reason", N_("TEXT"),
+     N_("extra: spillage, rework, recipe-adjustment, substitute or other; cancel: why")},
+    {"yield", N_("QTY[:UNIT]"), N_("finish: the quantity actually made")},
+    {"location", N_("CODE"), N_("finish: where the output lot goes")},
+    {"lot", N_("CODE"), N_("finish: the output lot's code (else a new one)")},
+    {"expiry", N_("DATE"), N_("finish: the output's expiry (else from shelf life)")},
+    {"labour", N_("MONEY"), N_("finish: labour cost of the run")},
+    {"output", N_("QTY:LOCATION[:LOT[:EXPIRY]]"), N_("finish: one output lot each, repeated")},
+    {"note", N_("TEXT"), N_("fail: what happened")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_run = {
-	.name = "run",
-	.usage = N_("plan RECIPE [--scale X|--target QTY] | start RUN | consume RUN LOT [QTY] | "
-		    "extra RUN LOT QTY --reason R | note RUN TEXT | finish RUN --yield QTY "
-		    "--location L | fail RUN --note T | cancel RUN --reason T | sign RUN | "
-		    "show RUN | record RUN"),
-	.summary = N_("production runs: plan, consume lots, finish, sign the batch record"),
-	.opts = run_opts,
-	.min_pos = 1,
-	.max_pos = 4,
-	.exec = exec_run,
+    .name = "run",
+    .usage = N_("plan RECIPE [--scale X|--target QTY] | start RUN | consume RUN LOT [QTY] | "
+                "extra RUN LOT QTY --reason R | note RUN TEXT | finish RUN --yield QTY "
+                "--location L | fail RUN --note T | cancel RUN --reason T | sign RUN | "
+                "show RUN | record RUN"),
+    .summary = N_("production runs: plan, consume lots, finish, sign the batch record"),
+    .opts = run_opts,
+    .min_pos = 1,
+    .max_pos = 4,
+    .exec = exec_run,
 };

@@ -32,11 +32,11 @@ static int exec_scan(struct session *s, const struct args *a)
 }
 
 const struct cmd_entry cmd_scan = {
-	.name = "scan",
-	.usage = N_("CODE"),
-	.summary = N_("what a scanned code names: a lot, an item or a location"),
-	.opts = NULL,
-	.min_pos = 1,
-	.max_pos = 1,
-	.exec = exec_scan,
+    .name = "scan",
+    .usage = N_("CODE"),
+    .summary = N_("what a scanned code names: a lot, an item or a location"),
+    .opts = NULL,
+    .min_pos = 1,
+    .max_pos = 1,
+    .exec = exec_scan,
 };

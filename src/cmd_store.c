@@ -16,11 +16,11 @@ static int exec_init(struct session *unused, const struct args *a)
 {
 	struct session s;
 	struct init_req r = {
-		.site_code = arg(a, "site-code"),
-		.site_name = arg(a, "site-name"),
-		.owner = arg(a, "owner"),
-		.owner_pin = arg(a, "pin"),
-		.owner_full_name = arg(a, "name"),
+	    .site_code = arg(a, "site-code"),
+	    .site_name = arg(a, "site-name"),
+	    .owner = arg(a, "owner"),
+	    .owner_pin = arg(a, "pin"),
+	    .owner_full_name = arg(a, "name"),
 	};
 	const char *path = cmd_db_path(a);
 	(void)unused;
@@ -37,23 +37,23 @@ static int exec_init(struct session *unused, const struct args *a)
 }
 
 static const struct opt init_opts[] = {
-	{"owner", N_("NAME"), N_("user name of the first owner (required)")},
-	{"pin", N_("PIN"), N_("the owner's PIN for the screens")},
-	{"name", N_("TEXT"), N_("the owner's full name")},
-	{"site-code", N_("CODE"), N_("1-4 capitals/digits in lot codes (else random)")},
-	{"site-name", N_("TEXT"), N_("a name for this store")},
-	{NULL, NULL, NULL},
+    {"owner", N_("NAME"), N_("user name of the first owner (required)")},
+    {"pin", N_("PIN"), N_("the owner's PIN for the screens")},
+    {"name", N_("TEXT"), N_("the owner's full name")},
+    {"site-code", N_("CODE"), N_("1-4 capitals/digits in lot codes (else random)")},
+    {"site-name", N_("TEXT"), N_("a name for this store")},
+    {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_init = {
-	.name = "init",
-	.usage = N_("--owner NAME [--pin PIN] [--site-code CODE]"),
-	.summary = N_("create a new store"),
-	.opts = init_opts,
-	.min_pos = 0,
-	.max_pos = 0,
-	.flags = CMD_NO_STORE,
-	.exec = exec_init,
+    .name = "init",
+    .usage = N_("--owner NAME [--pin PIN] [--site-code CODE]"),
+    .summary = N_("create a new store"),
+    .opts = init_opts,
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = CMD_NO_STORE,
+    .exec = exec_init,
 };
 
 static int exec_demo(struct session *unused, const struct args *a)
@@ -63,15 +63,16 @@ static int exec_demo(struct session *unused, const struct args *a)
 	const char *path = cmd_db_path(a);
 	(void)unused;
 	if (stat(path, &st) == 0)
-		return error_set(ERR_CONFLICT, _("%s exists: the demo makes a new store; give "
-						 "another --db or remove it"),
-				 path);
+		return error_set(ERR_CONFLICT,
+		                 _("%s exists: the demo makes a new store; give "
+		                   "another --db or remove it"),
+		                 path);
 	struct init_req r = {
-		.site_code = "DM",
-		.site_name = "Demo kitchen",
-		.owner = demo_users[0].name,
-		.owner_pin = demo_users[0].pin,
-		.owner_full_name = demo_users[0].full_name,
+	    .site_code = "DM",
+	    .site_name = "Demo kitchen",
+	    .owner = demo_users[0].name,
+	    .owner_pin = demo_users[0].pin,
+	    .owner_full_name = demo_users[0].full_name,
 	};
 	int rc = setup_init(path, &r, &s);
 	if (rc)
@@ -89,14 +90,14 @@ static int exec_demo(struct session *unused, const struct args *a)
 }
 
 const struct cmd_entry cmd_demo = {
-	.name = "demo",
-	.usage = "",
-	.summary = N_("create a demo store of a small maker and print its users"),
-	.opts = NULL,
-	.min_pos = 0,
-	.max_pos = 0,
-	.flags = CMD_NO_STORE,
-	.exec = exec_demo,
+    .name = "demo",
+    .usage = "",
+    .summary = N_("create a demo store of a small maker and print its users"),
+    .opts = NULL,
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = CMD_NO_STORE,
+    .exec = exec_demo,
 };
 
 static void print_problem(void *ctx, const char *problem)
@@ -117,13 +118,13 @@ static int exec_verify(struct session *s, const struct args *a)
 }
 
 const struct cmd_entry cmd_verify = {
-	.name = "verify",
-	.usage = "",
-	.summary = N_("recompute every hash chain and balance, and replay the journal"),
-	.opts = NULL,
-	.min_pos = 0,
-	.max_pos = 0,
-	.exec = exec_verify,
+    .name = "verify",
+    .usage = "",
+    .summary = N_("recompute every hash chain and balance, and replay the journal"),
+    .opts = NULL,
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = exec_verify,
 };
 
 static int exec_settings(struct session *s, const struct args *a)
@@ -148,16 +149,16 @@ static int exec_settings(struct session *s, const struct args *a)
 	}
 	if (a->npos == 1)
 		return error_set(ERR_INVALID, _("unknown setting '%s' (see 'lotline settings')"),
-				 a->pos[0]);
+		                 a->pos[0]);
 	return OK;
 }
 
 const struct cmd_entry cmd_settings = {
-	.name = "settings",
-	.usage = N_("[KEY [VALUE]]"),
-	.summary = N_("show the settings, or change one"),
-	.opts = NULL,
-	.min_pos = 0,
-	.max_pos = 2,
-	.exec = exec_settings,
+    .name = "settings",
+    .usage = N_("[KEY [VALUE]]"),
+    .summary = N_("show the settings, or change one"),
+    .opts = NULL,
+    .min_pos = 0,
+    .max_pos = 2,
+    .exec = exec_settings,
 };

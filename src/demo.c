@@ -13,69 +13,85 @@
 #include <string.h>
 
 const struct demo_user demo_users[] = {
-	{"ana", "owner", "1111", "Ana Ortiz"},
-	{"mike", "manager", "2222", "Mike Brennan"},
-	{"quinn", "qa", "3333", "Quinn Adeyemi"},
-	{"olga", "operator", "4444", "Olga Novak"},
-	{"victor", "viewer", "5555", "Victor Lee"},
+    {"ana", "owner", "1111", "Ana Ortiz"},      {"mike", "manager", "2222", "Mike Brennan"},
+    {"quinn", "qa", "3333", "Quinn Adeyemi"},   {"olga", "operator", "4444", "Olga Novak"},
+    {"victor", "viewer", "5555", "Victor Lee"},
 };
 const int demo_user_count = sizeof(demo_users) / sizeof(demo_users[0]);
 
 static const char *const locations[][3] = {
-	{"DRY", "Dry store", "dry"},	     {"COLD", "Cold room", "cold"},
-	{"FRZ", "Freezer", "freezer"},	     {"STAGE", "Staging area", "staging"},
-	{"FG", "Finished goods", "finished"}, {"QUAR", "Quarantine cage", "quarantine"},
+    {"DRY", "Dry store", "dry"},          {"COLD", "Cold room", "cold"},
+    {"FRZ", "Freezer", "freezer"},        {"STAGE", "Staging area", "staging"},
+    {"FG", "Finished goods", "finished"}, {"QUAR", "Quarantine cage", "quarantine"},
 };
 
 /* code, name, kind, category, unit, shelf life days, density, pack size, gtin, allergens, home */
 static const char *const items[][11] = {
-	{"FLOUR-W", "Wheat flour T55", "ingredient", "flours", "kg", "240", "", "25", "", "gluten", "DRY"},
-	{"OATS", "Rolled oats", "ingredient", "grains", "kg", "300", "", "20", "", "gluten", "DRY"},
-	{"HONEY", "Wildflower honey", "ingredient", "sweeteners", "kg", "720", "1.42", "", "", "", "DRY"},
-	{"SUGAR", "Cane sugar", "ingredient", "sweeteners", "kg", "720", "", "25", "", "", "DRY"},
-	{"SALT", "Sea salt fine", "ingredient", "seasonings", "kg", "1000", "", "10", "", "", "DRY"},
-	{"BUTTER", "Butter 82%", "ingredient", "dairy", "kg", "60", "", "", "", "milk", "COLD"},
-	{"EGG-L", "Liquid whole egg", "ingredient", "dairy", "l", "21", "1.03", "", "", "egg", "COLD"},
-	{"MILK-P", "Skimmed milk powder", "ingredient", "dairy", "kg", "360", "", "25", "", "milk", "DRY"},
-	{"ALMOND", "Almonds sliced", "ingredient", "nuts", "kg", "270", "", "10", "", "nuts", "DRY"},
-	{"RAISIN", "Raisins", "ingredient", "fruit", "kg", "365", "", "12.5", "", "", "DRY"},
-	{"VANILLA", "Vanilla extract", "ingredient", "flavours", "l", "720", "0.95", "", "", "", "DRY"},
-	{"CINNAMON", "Ground cinnamon", "ingredient", "seasonings", "kg", "540", "", "", "", "", "DRY"},
-	{"OIL-SUN", "Sunflower oil", "ingredient", "oils", "l", "360", "0.92", "", "", "", "DRY"},
-	{"YEAST", "Fresh yeast", "ingredient", "leavening", "kg", "28", "", "", "", "", "COLD"},
-	{"COCOA", "Cocoa powder 22/24", "ingredient", "flavours", "kg", "540", "", "25", "", "", "DRY"},
-	{"CHOC-DK", "Dark chocolate drops", "ingredient", "flavours", "kg", "365", "", "10", "", "milk soy", "DRY"},
-	{"CHIA", "Chia seeds", "ingredient", "seeds", "kg", "540", "", "", "", "", "DRY"},
-	{"MAPLE", "Maple syrup", "ingredient", "sweeteners", "l", "540", "1.33", "", "", "", "DRY"},
-	{"BERRY-F", "Frozen raspberries", "ingredient", "fruit", "kg", "365", "", "", "", "", "FRZ"},
-	{"TOMATO", "Tomato passata", "ingredient", "vegetables", "kg", "540", "", "", "", "", "DRY"},
-	{"JAR-250", "Glass jar 250 ml", "packaging", "jars", "each", "", "", "1200", "", "", "DRY"},
-	{"LID-63", "Twist lid 63 mm", "packaging", "jars", "each", "", "", "2000", "", "", "DRY"},
-	{"BAG-500", "Kraft bag 500 g", "packaging", "bags", "each", "", "", "500", "", "", "DRY"},
-	{"BOX-BAR", "Bar carton 12x", "packaging", "cartons", "each", "", "", "250", "", "", "DRY"},
-	{"LABEL-R", "Label roll 1000", "packaging", "labels", "each", "", "", "", "", "", "DRY"},
-	{"GRAN-BASE", "Granola base mix", "intermediate", "bases", "kg", "30", "", "", "", "gluten nuts", "STAGE"},
-	{"GRAN-500", "Honey granola 500 g", "finished", "granola", "each", "180", "", "12", "05012345678900", "gluten nuts", "FG"},
-	{"BAR-OAT", "Oat & honey bar 12x", "finished", "bars", "each", "150", "", "", "05012345678917", "gluten", "FG"},
-	{"COOKIE-CH", "Chocolate cookies 200 g", "finished", "cookies", "each", "90", "", "24", "05012345678924", "gluten milk egg soy", "FG"},
-	{"SAUCE-TOM", "Tomato sauce 250 ml", "finished", "sauces", "each", "365", "", "12", "05012345678931", "", "FG"},
+    {"FLOUR-W", "Wheat flour T55", "ingredient", "flours", "kg", "240", "", "25", "", "gluten",
+     "DRY"},
+    {"OATS", "Rolled oats", "ingredient", "grains", "kg", "300", "", "20", "", "gluten", "DRY"},
+    {"HONEY", "Wildflower honey", "ingredient", "sweeteners", "kg", "720", "1.42", "", "", "",
+     "DRY"},
+    {"SUGAR", "Cane sugar", "ingredient", "sweeteners", "kg", "720", "", "25", "", "", "DRY"},
+    {"SALT", "Sea salt fine", "ingredient", "seasonings", "kg", "1000", "", "10", "", "", "DRY"},
+    {"BUTTER", "Butter 82%", "ingredient", "dairy", "kg", "60", "", "", "", "milk", "COLD"},
+    {"EGG-L", "Liquid whole egg", "ingredient", "dairy", "l", "21", "1.03", "", "", "egg", "COLD"},
+    {"MILK-P", "Skimmed milk powder", "ingredient", "dairy", "kg", "360", "", "25", "", "milk",
+     "DRY"},
+    {"ALMOND", "Almonds sliced", "ingredient", "nuts", "kg", "270", "", "10", "", "nuts", "DRY"},
+    {"RAISIN", "Raisins", "ingredient", "fruit", "kg", "365", "", "12.5", "", "", "DRY"},
+    {"VANILLA", "Vanilla extract", "ingredient", "flavours", "l", "720", "0.95", "", "", "", "DRY"},
+    {"CINNAMON", "Ground cinnamon", "ingredient", "seasonings", "kg", "540", "", "", "", "", "DRY"},
+    {"OIL-SUN", "Sunflower oil", "ingredient", "oils", "l", "360", "0.92", "", "", "", "DRY"},
+    {"YEAST", "Fresh yeast", "ingredient", "leavening", "kg", "28", "", "", "", "", "COLD"},
+    {"COCOA", "Cocoa powder 22/24", "ingredient", "flavours", "kg", "540", "", "25", "", "", "DRY"},
+    {"CHOC-DK", "Dark chocolate drops", "ingredient", "flavours", "kg", "365", "", "10", "",
+     "milk soy", "DRY"},
+    {"CHIA", "Chia seeds", "ingredient", "seeds", "kg", "540", "", "", "", "", "DRY"},
+    {"MAPLE", "Maple syrup", "ingredient", "sweeteners", "l", "540", "1.33", "", "", "", "DRY"},
+    {"BERRY-F", "Frozen raspberries", "ingredient", "fruit", "kg", "365", "", "", "", "", "FRZ"},
+    {"TOMATO", "Tomato passata", "ingredient", "vegetables", "kg", "540", "", "", "", "", "DRY"},
+    {"JAR-250", "Glass jar 250 ml", "packaging", "jars", "each", "", "", "1200", "", "", "DRY"},
+    {"LID-63", "Twist lid 63 mm", "packaging", "jars", "each", "", "", "2000", "", "", "DRY"},
+    {"BAG-500", "Kraft bag 500 g", "packaging", "bags", "each", "", "", "500", "", "", "DRY"},
+    {"BOX-BAR", "Bar carton 12x", "packaging", "cartons", "each", "", "", "250", "", "", "DRY"},
+    {"LABEL-R", "Label roll 1000", "packaging", "labels", "each", "", "", "", "", "", "DRY"},
+    {"GRAN-BASE", "Granola base mix", "intermediate", "bases", "kg", "30", "", "", "",
+     "gluten nuts", "STAGE"},
+    {"GRAN-500", "Honey granola 500 g", "finished", "granola", "each", "180", "", "12",
+     "05012345678900", "gluten nuts", "FG"},
+    {"BAR-OAT", "Oat & honey bar 12x", "finished", "bars", "each", "150", "", "", "05012345678917",
+     "gluten", "FG"},
+    {"COOKIE-CH", "Chocolate cookies 200 g", "finished", "cookies", "each", "90", "", "24",
+     "05012345678924", "gluten milk egg soy", "FG"},
+    {"SAUCE-TOM", "Tomato sauce 250 ml", "finished", "sauces", "each", "365", "", "12",
+     "05012345678931", "", "FG"},
 };
 
 static const char *const suppliers[][6] = {
-	{"MILLCO", "Northfield Mills", "Dana Price", "orders@northfield.example", "Mill Lane 4", "Leeds"},
-	{"BEEHIVE", "Golden Hive Apiaries", "Tom Hale", "sales@goldenhive.example", "Orchard Road 12", "Hereford"},
-	{"DAIRYUK", "Vale Dairy Co-op", "Priya Shah", "dispatch@valedairy.example", "Depot 3, Ring Road", "Taunton"},
-	{"NUTHOUSE", "Kernel & Co", "Luis Moreno", "trade@kernel.example", "Unit 8, Dock St", "Bristol"},
-	{"PACKRITE", "Packrite Supplies", "Jo Carter", "hello@packrite.example", "Industrial Park 21", "Derby"},
+    {"MILLCO", "Northfield Mills", "Dana Price", "orders@northfield.example", "Mill Lane 4",
+     "Leeds"},
+    {"BEEHIVE", "Golden Hive Apiaries", "Tom Hale", "sales@goldenhive.example", "Orchard Road 12",
+     "Hereford"},
+    {"DAIRYUK", "Vale Dairy Co-op", "Priya Shah", "dispatch@valedairy.example",
+     "Depot 3, Ring Road", "Taunton"},
+    {"NUTHOUSE", "Kernel & Co", "Luis Moreno", "trade@kernel.example", "Unit 8, Dock St",
+     "Bristol"},
+    {"PACKRITE", "Packrite Supplies", "Jo Carter", "hello@packrite.example", "Industrial Park 21",
+     "Derby"},
 };
 
 static const char *const customers[][6] = {
-	{"FRESHMART", "FreshMart Stores", "Buying office", "buying@freshmart.example", "1 Market Sq", "Manchester"},
-	{"CORNER", "Corner Deli", "Sam Okafor", "sam@cornerdeli.example", "22 High St", "York"},
-	{"HOTELGR", "Grand Hotel Kitchens", "Chef Marie", "kitchen@grandhotel.example", "Promenade 5", "Brighton"},
-	{"ORGANICO", "Organico Wholesale", "Accounts", "ap@organico.example", "Warehouse 2, Canal Rd", "Glasgow"},
-	{"CAFE9", "Cafe Nine", "Lena Berg", "lena@cafe9.example", "9 Station Rd", "Bath"},
-	{"SCHOOLS", "County Schools Catering", "Procurement", "food@county.example", "Civic Centre", "Norwich"},
+    {"FRESHMART", "FreshMart Stores", "Buying office", "buying@freshmart.example", "1 Market Sq",
+     "Manchester"},
+    {"CORNER", "Corner Deli", "Sam Okafor", "sam@cornerdeli.example", "22 High St", "York"},
+    {"HOTELGR", "Grand Hotel Kitchens", "Chef Marie", "kitchen@grandhotel.example", "Promenade 5",
+     "Brighton"},
+    {"ORGANICO", "Organico Wholesale", "Accounts", "ap@organico.example", "Warehouse 2, Canal Rd",
+     "Glasgow"},
+    {"CAFE9", "Cafe Nine", "Lena Berg", "lena@cafe9.example", "9 Station Rd", "Bath"},
+    {"SCHOOLS", "County Schools Catering", "Procurement", "food@county.example", "Civic Centre",
+     "Norwich"},
 };
 
 static const char *supplier_for(const char *category)
@@ -88,8 +104,8 @@ static const char *supplier_for(const char *category)
 		return "DAIRYUK";
 	if (!strcmp(category, "nuts") || !strcmp(category, "fruit") || !strcmp(category, "seeds"))
 		return "NUTHOUSE";
-	if (!strcmp(category, "jars") || !strcmp(category, "bags") || !strcmp(category, "cartons") ||
-	    !strcmp(category, "labels"))
+	if (!strcmp(category, "jars") || !strcmp(category, "bags") ||
+	    !strcmp(category, "cartons") || !strcmp(category, "labels"))
 		return "PACKRITE";
 	return "MILLCO";
 }
@@ -113,9 +129,9 @@ static int add_master(struct session *s)
 		rc = master_save_in_tx(s, &record_location, &f, SAVE_UPSERT, NULL);
 		fields_free(&f);
 	}
-	static const char *const item_keys[] = {"code",	     "name",	  "kind",     "category",
-						"base_unit", "shelf_life_days", "density", "pack_size",
-						"gtin",	     "allergens"};
+	static const char *const item_keys[] = {
+	    "code",    "name",      "kind", "category", "base_unit", "shelf_life_days",
+	    "density", "pack_size", "gtin", "allergens"};
 	for (size_t i = 0; i < ARRAY_SIZE(items) && rc == OK; i++) {
 		for (size_t k = 0; k < ARRAY_SIZE(item_keys); k++)
 			if (items[i][k][0])
@@ -123,7 +139,8 @@ static int add_master(struct session *s)
 		rc = master_save_in_tx(s, &record_item, &f, SAVE_UPSERT, NULL);
 		fields_free(&f);
 	}
-	static const char *const party_keys[] = {"code", "name", "contact", "email", "address", "city"};
+	static const char *const party_keys[] = {"code",  "name",    "contact",
+	                                         "email", "address", "city"};
 	for (size_t i = 0; i < ARRAY_SIZE(suppliers) && rc == OK; i++) {
 		for (size_t k = 0; k < ARRAY_SIZE(party_keys); k++)
 			fields_set(&f, party_keys[k], suppliers[i][k]);
@@ -173,18 +190,18 @@ static int add_lots(struct session *s, char codes[][LOT_MAX + 1], int *nlots)
 		snprintf(qty, sizeof(qty), "%u", unit_each ? 200 + rnd(40) * 50 : 5 + rnd(20) * 5);
 		snprintf(cost, sizeof(cost), "%u.%02u", unit_each ? 0 : 1 + rnd(12), rnd(100));
 		snprintf(slot, sizeof(slot), "%c%c%05u", 'A' + (int)rnd(26), 'A' + (int)rnd(26),
-			 rnd(100000));
+		         rnd(100000));
 		int finished = !strcmp(it[2], "finished");
 		struct receive_req r = {
-			.item = it[0],
-			.qty = qty,
-			.supplier = finished ? NULL : supplier_for(it[3]),
-			.supplier_lot = finished ? NULL : slot,
-			.expiry = expiry ? date_format(expiry, edate) : NULL,
-			.location = it[10],
-			.cost = cost,
-			.received = date_format(received, rdate),
-			.origin = "import",
+		    .item = it[0],
+		    .qty = qty,
+		    .supplier = finished ? NULL : supplier_for(it[3]),
+		    .supplier_lot = finished ? NULL : slot,
+		    .expiry = expiry ? date_format(expiry, edate) : NULL,
+		    .location = it[10],
+		    .cost = cost,
+		    .received = date_format(received, rdate),
+		    .origin = "import",
 		};
 		rc = ledger_receive_in_tx(s, &r, codes[n]);
 		if (rc == OK)
@@ -196,7 +213,7 @@ static int add_lots(struct session *s, char codes[][LOT_MAX + 1], int *nlots)
 
 int setup_demo(struct session *s)
 {
-	char (*codes)[LOT_MAX + 1] = xcalloc(128, LOT_MAX + 1);
+	char(*codes)[LOT_MAX + 1] = xcalloc(128, LOT_MAX + 1);
 	int n = 0, rc;
 	rnd_state = 20261123u;
 	if ((rc = session_begin(s)))

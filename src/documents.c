@@ -26,10 +26,10 @@ static const char *mime_of(const unsigned char *p, int64_t n, const char *name)
 		size_t len;
 		const char *mime;
 	} magic[] = {
-		{"%PDF-", 5, "application/pdf"},     {"\x89PNG\r\n\x1a\n", 8, "image/png"},
-		{"\xff\xd8\xff", 3, "image/jpeg"},    {"II*\0", 4, "image/tiff"},
-		{"MM\0*", 4, "image/tiff"},	      {"GIF8", 4, "image/gif"},
-		{"PK\x03\x04", 4, "application/zip"},
+	    {"%PDF-", 5, "application/pdf"},      {"\x89PNG\r\n\x1a\n", 8, "image/png"},
+	    {"\xff\xd8\xff", 3, "image/jpeg"},    {"II*\0", 4, "image/tiff"},
+	    {"MM\0*", 4, "image/tiff"},           {"GIF8", 4, "image/gif"},
+	    {"PK\x03\x04", 4, "application/zip"},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(magic); i++)
 		if ((size_t)n >= magic[i].len && !memcmp(p, magic[i].magic, magic[i].len))
@@ -41,7 +41,7 @@ static const char *mime_of(const unsigned char *p, int64_t n, const char *name)
 }
 
 static int resolve_record(struct session *s, const char *record, char kind[16],
-			  char code[LOT_MAX + 1])
+                          char code[LOT_MAX + 1])
 {
 	static const char *const kinds[] = {"lot", "run", "supplier", "export"};
 	struct lot l;
@@ -54,9 +54,10 @@ static int resolve_record(struct session *s, const char *record, char kind[16],
 			if (strlen(kinds[i]) == n && !strncmp(record, kinds[i], n))
 				strlcpy_(kind, kinds[i], 16);
 		if (!kind[0])
-			return error_set(ERR_INVALID, _("record: '%.*s' is not lot, run, supplier or "
-							"export"),
-					 (int)n, record);
+			return error_set(ERR_INVALID,
+			                 _("record: '%.*s' is not lot, run, supplier or "
+			                   "export"),
+			                 (int)n, record);
 		record = colon + 1;
 	}
 	if (!*record || strlen(record) > LOT_MAX)
@@ -75,7 +76,7 @@ static int resolve_record(struct session *s, const char *record, char kind[16],
 }
 
 int doc_attach(struct session *s, const char *record, const char *path, const char *kind,
-	       const char *name, char code_out[LOT_MAX + 1])
+               const char *name, char code_out[LOT_MAX + 1])
 {
 	struct fields f = FIELDS_INIT;
 	struct stat st;
@@ -87,9 +88,10 @@ int doc_attach(struct session *s, const char *record, const char *path, const ch
 	if (rc || (rc = session_begin(s)))
 		return rc;
 	if (!kind || (strcmp(kind, "coa") && strcmp(kind, "batch") && strcmp(kind, "supplier") &&
-		      strcmp(kind, "audit") && strcmp(kind, "other"))) {
-		rc = error_set(ERR_INVALID, _("kind: '%s' is not coa, batch, supplier, audit or other"),
-			       kind ? kind : "");
+	              strcmp(kind, "audit") && strcmp(kind, "other"))) {
+		rc = error_set(ERR_INVALID,
+		               _("kind: '%s' is not coa, batch, supplier, audit or other"),
+		               kind ? kind : "");
 		goto out;
 	}
 	if ((rc = resolve_record(s, record ? record : "", rkind, rcode)))
@@ -97,13 +99,14 @@ int doc_attach(struct session *s, const char *record, const char *path, const ch
 	max_mb = setting_int(s, SETTING_DOC_MAX_MB);
 	if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
 		rc = error_set(ERR_IO, _("file: cannot read %s: %s"), path ? path : "",
-			       path ? strerror(errno ? errno : EINVAL) : _("no file given"));
+		               path ? strerror(errno ? errno : EINVAL) : _("no file given"));
 		goto out;
 	}
 	if (st.st_size > max_mb * 1024 * 1024) {
-		rc = error_set(ERR_INVALID, _("file: %s is %lld bytes, over the limit of %lld MB "
-					      "(setting doc_max_mb)"),
-			       path, (long long)st.st_size, (long long)max_mb);
+		rc = error_set(ERR_INVALID,
+		               _("file: %s is %lld bytes, over the limit of %lld MB "
+		                 "(setting doc_max_mb)"),
+		               path, (long long)st.st_size, (long long)max_mb);
 		goto out;
 	}
 	data = xmalloc((size_t)st.st_size + 1);
@@ -148,7 +151,8 @@ out:
 
 int doc_action_parse(const char *verb, enum doc_action *a)
 {
-	static const char *const verbs[] = {"review", "link", "reject", "retire", "restore", "assign"};
+	static const char *const verbs[] = {"review", "link",    "reject",
+	                                    "retire", "restore", "assign"};
 	for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
 		if (!strcmp(verb, verbs[i])) {
 			*a = (enum doc_action)i;
@@ -166,14 +170,13 @@ static const struct {
 	unsigned roles;
 	const char *what; /* N_() */
 } transitions[] = {
-	[DOC_REVIEW] = {"uploaded", "reviewed", R(QA), N_("reviewed")},
-	[DOC_LINK] = {"reviewed", "linked", R(QA) | R(MANAGER) | R(OWNER), N_("linked")},
-	[DOC_REJECT] = {"uploaded reviewed", "rejected", R(QA) | R(MANAGER) | R(OWNER),
-			N_("rejected")},
-	[DOC_RETIRE] = {"uploaded reviewed linked rejected", "retired", R(QA) | R(MANAGER) | R(OWNER),
-			N_("retired")},
-	[DOC_RESTORE] = {"retired", "uploaded", R(QA) | R(MANAGER) | R(OWNER), N_("restored")},
-	[DOC_ASSIGN] = {"uploaded reviewed", NULL, R(QA) | R(MANAGER) | R(OWNER), N_("assigned")},
+    [DOC_REVIEW] = {"uploaded", "reviewed", R(QA), N_("reviewed")},
+    [DOC_LINK] = {"reviewed", "linked", R(QA) | R(MANAGER) | R(OWNER), N_("linked")},
+    [DOC_REJECT] = {"uploaded reviewed", "rejected", R(QA) | R(MANAGER) | R(OWNER), N_("rejected")},
+    [DOC_RETIRE] = {"uploaded reviewed linked rejected", "retired", R(QA) | R(MANAGER) | R(OWNER),
+                    N_("retired")},
+    [DOC_RESTORE] = {"retired", "uploaded", R(QA) | R(MANAGER) | R(OWNER), N_("restored")},
+    [DOC_ASSIGN] = {"uploaded reviewed", NULL, R(QA) | R(MANAGER) | R(OWNER), N_("assigned")},
 };
 
 static int in_words(const char *words, const char *w)
@@ -186,7 +189,7 @@ static int in_words(const char *words, const char *w)
 }
 
 int doc_change(struct session *s, enum doc_action a, const char *const *codes, int n,
-	       const char *text)
+               const char *text)
 {
 	struct fields f = FIELDS_INIT;
 	int rc;
@@ -200,12 +203,13 @@ int doc_change(struct session *s, enum doc_action a, const char *const *codes, i
 	else if (!strcmp(s->user.role, "qa"))
 		role_ok = (transitions[a].roles & R(QA)) != 0;
 	if (!role_ok)
-		return error_set(ERR_DENIED, a == DOC_REVIEW
-						     ? _("%s (%s) may not review documents: that needs a "
-							 "qa user")
-						     : _("%s (%s) may not change documents: that needs qa, "
-							 "manager or owner"),
-				 s->user.name, s->user.role);
+		return error_set(ERR_DENIED,
+		                 a == DOC_REVIEW
+		                     ? _("%s (%s) may not review documents: that needs a "
+		                         "qa user")
+		                     : _("%s (%s) may not change documents: that needs qa, "
+		                         "manager or owner"),
+		                 s->user.name, s->user.role);
 	if (n < 1)
 		return error_set(ERR_INVALID, _("document: name at least one"));
 	if (a == DOC_REVIEW && (!text || !*text))
@@ -218,9 +222,10 @@ int doc_change(struct session *s, enum doc_action a, const char *const *codes, i
 		struct user u;
 		if (!text || db_user_get(s->store, text, &u) != OK)
 			return error_set(ERR_NOT_FOUND, _("reviewer: there is no user '%s'"),
-					 text ? text : "");
+			                 text ? text : "");
 		if (strcmp(u.role, "qa"))
-			return error_set(ERR_INVALID, _("reviewer: %s is %s, not qa"), u.name, u.role);
+			return error_set(ERR_INVALID, _("reviewer: %s is %s, not qa"), u.name,
+			                 u.role);
 	}
 	if ((rc = session_begin(s)))
 		return rc;
@@ -230,10 +235,10 @@ int doc_change(struct session *s, enum doc_action a, const char *const *codes, i
 			break;
 		if (!in_words(transitions[a].from, d.status)) {
 			rc = error_set(ERR_CONFLICT,
-				       !strcmp(d.status, "retired")
-					       ? _("document %s is retired: restore it first")
-					       : _("document %s is %s: it cannot be %s"),
-				       d.code, _(d.status), _(transitions[a].what));
+			               !strcmp(d.status, "retired")
+			                   ? _("document %s is retired: restore it first")
+			                   : _("document %s is %s: it cannot be %s"),
+			               d.code, _(d.status), _(transitions[a].what));
 			break;
 		}
 		fields_set(&f, "doc", d.code);
@@ -320,10 +325,20 @@ static int export_row(void *ctx, const struct coa_row *r)
 		time_format_iso(hlc_wall_ms(r->doc.uploaded_hlc), up);
 		time_format_iso(hlc_wall_ms(r->doc.changed_hlc), ch);
 	}
-	const char *v[] = {r->lot,	     r->item,		   r->supplier,	     r->received,
-			   r->lot_coa,	     r->doc.code,	   r->doc.name,	     file,
-			   r->doc.status,    r->doc.reviewer,	   r->doc.reviewed_by, up,
-			   ch,		     r->doc.hash};
+	const char *v[] = {r->lot,
+	                   r->item,
+	                   r->supplier,
+	                   r->received,
+	                   r->lot_coa,
+	                   r->doc.code,
+	                   r->doc.name,
+	                   file,
+	                   r->doc.status,
+	                   r->doc.reviewer,
+	                   r->doc.reviewed_by,
+	                   up,
+	                   ch,
+	                   r->doc.hash};
 	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
 		csv_field(c->index, v[i], i == ARRAY_SIZE(v) - 1);
 	c->rows++;
@@ -331,12 +346,13 @@ static int export_row(void *ctx, const struct coa_row *r)
 }
 
 int doc_export_coa(struct session *s, const struct coa_filter *f, const char *dir, int *files,
-		   int *rows)
+                   int *rows)
 {
 	struct export_ctx c = {s, dir, NULL, 0, 0, OK};
 	char *sub = xasprintf("%s/files", dir), *index = xasprintf("%s/index.csv", dir);
 	int rc = OK;
-	if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || (mkdir(sub, 0755) != 0 && errno != EEXIST)) {
+	if ((mkdir(dir, 0755) != 0 && errno != EEXIST) ||
+	    (mkdir(sub, 0755) != 0 && errno != EEXIST)) {
 		rc = error_set(ERR_IO, _("cannot make %s: %s"), sub, strerror(errno));
 		goto out;
 	}
@@ -361,7 +377,7 @@ out:
 }
 
 int qc_add(struct session *s, const char *lot, const char *parameter, const char *spec,
-	   const char *result, int pass)
+           const char *result, int pass)
 {
 	struct lot l;
 	struct fields f = FIELDS_INIT;
@@ -371,15 +387,18 @@ int qc_add(struct session *s, const char *lot, const char *parameter, const char
 	if ((rc = db_lot_get(s->store, lot ? lot : "", &l)))
 		goto out;
 	if (!parameter || !*parameter || strlen(parameter) > NAME_MAX_) {
-		rc = error_set(ERR_INVALID, _("parameter: required, at most %d characters"), NAME_MAX_);
+		rc = error_set(ERR_INVALID, _("parameter: required, at most %d characters"),
+		               NAME_MAX_);
 		goto out;
 	}
 	if (!result || !*result || strlen(result) > NAME_MAX_) {
-		rc = error_set(ERR_INVALID, _("result: required, at most %d characters"), NAME_MAX_);
+		rc =
+		    error_set(ERR_INVALID, _("result: required, at most %d characters"), NAME_MAX_);
 		goto out;
 	}
 	if (spec && strlen(spec) > NAME_MAX_) {
-		rc = error_set(ERR_INVALID, _("specification: longer than %d characters"), NAME_MAX_);
+		rc = error_set(ERR_INVALID, _("specification: longer than %d characters"),
+		               NAME_MAX_);
 		goto out;
 	}
 	fields_set(&f, "lot", l.code);
@@ -411,9 +430,10 @@ int qc_release_check(struct session *s, const struct lot *l)
 {
 	if (setting_on(s, SETTING_RELEASE_NEEDS_COA) && strcmp(l->coa, "reviewed") &&
 	    strcmp(l->coa, "linked"))
-		return error_set(ERR_CONFLICT, _("lot %s cannot be released: its COA is %s, and the "
-						 "policy (release_needs_coa) wants it reviewed"),
-				 l->code, _(l->coa));
+		return error_set(ERR_CONFLICT,
+		                 _("lot %s cannot be released: its COA is %s, and the "
+		                   "policy (release_needs_coa) wants it reviewed"),
+		                 l->code, _(l->coa));
 	if (setting_on(s, SETTING_RELEASE_NEEDS_PASS)) {
 		struct pass_ctx c;
 		int rc;
@@ -421,14 +441,16 @@ int qc_release_check(struct session *s, const struct lot *l)
 		if ((rc = db_quality_each(s->store, l->id, count_pass, &c)))
 			return rc;
 		if (!c.n)
-			return error_set(ERR_CONFLICT, _("lot %s cannot be released: it has no test "
-							 "results, and the policy (release_needs_pass) "
-							 "wants passing ones"),
-					 l->code);
+			return error_set(ERR_CONFLICT,
+			                 _("lot %s cannot be released: it has no test "
+			                   "results, and the policy (release_needs_pass) "
+			                   "wants passing ones"),
+			                 l->code);
 		if (c.failed)
-			return error_set(ERR_CONFLICT, _("lot %s cannot be released: %s failed its "
-							 "test"),
-					 l->code, c.first_failed);
+			return error_set(ERR_CONFLICT,
+			                 _("lot %s cannot be released: %s failed its "
+			                   "test"),
+			                 l->code, c.first_failed);
 	}
 	return OK;
 }
@@ -475,7 +497,7 @@ static int coa_result(void *ctx, const struct quality_result *q)
 		sb_printf(c->out, "</td><td>%s</td></tr>\n", q->pass ? _("pass") : _("FAIL"));
 	} else {
 		sb_printf(c->out, "  %-24s %-20s %-16s %s\n", q->parameter, q->specification,
-			  q->result, q->pass ? _("pass") : _("FAIL"));
+		          q->result, q->pass ? _("pass") : _("FAIL"));
 	}
 	return 0;
 }
@@ -493,21 +515,24 @@ int coa_render(struct session *s, const char *lot, int html, struct strbuf *out)
 		sb_puts(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
 		sb_printf(out, _("Certificate of Analysis %s"), l.code);
 		sb_puts(out, "</title>\n<style>body{font-family:sans-serif}table{border-collapse:"
-			     "collapse}td,th{border:1px solid #444;padding:4px 8px}</style></head>"
-			     "<body>\n<h1>");
+		             "collapse}td,th{border:1px solid #444;padding:4px 8px}</style></head>"
+		             "<body>\n<h1>");
 		sb_puts(out, _("Certificate of Analysis"));
 		sb_puts(out, "</h1>\n<p>");
 		html_text(out, l.item_name);
-		sb_printf(out, " (%s)<br>%s %s<br>%s %s<br>%s %s</p>\n", l.item_code, _("Lot"), l.code,
-			  _("Made or received"), l.received, _("Expiry"), l.expiry[0] ? l.expiry : "-");
+		sb_printf(out, " (%s)<br>%s %s<br>%s %s<br>%s %s</p>\n", l.item_code, _("Lot"),
+		          l.code, _("Made or received"), l.received, _("Expiry"),
+		          l.expiry[0] ? l.expiry : "-");
 		sb_printf(out, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-			  _("Parameter"), _("Specification"), _("Result"), _("Verdict"));
+		          _("Parameter"), _("Specification"), _("Result"), _("Verdict"));
 	} else {
-		sb_printf(out, _("CERTIFICATE OF ANALYSIS\n\n%s (%s)\nLot %s\nMade or received %s\n"
-				 "Expiry %s\n\n"),
-			  l.item_name, l.item_code, l.code, l.received, l.expiry[0] ? l.expiry : "-");
+		sb_printf(out,
+		          _("CERTIFICATE OF ANALYSIS\n\n%s (%s)\nLot %s\nMade or received %s\n"
+		            "Expiry %s\n\n"),
+		          l.item_name, l.item_code, l.code, l.received,
+		          l.expiry[0] ? l.expiry : "-");
 		sb_printf(out, "  %-24s %-20s %-16s %s\n", _("Parameter"), _("Specification"),
-			  _("Result"), _("Verdict"));
+		          _("Result"), _("Verdict"));
 	}
 	if ((rc = db_quality_each(s->store, l.id, coa_result, &c)))
 		return rc;
@@ -515,8 +540,8 @@ int coa_render(struct session *s, const char *lot, int html, struct strbuf *out)
 		sb_reset(out);
 		return error_set(ERR_CONFLICT, _("lot %s has no test results to certify"), l.code);
 	}
-	const char *verdict = c.failed ? _("Does NOT conform to specification")
-				       : _("Conforms to specification");
+	const char *verdict =
+	    c.failed ? _("Does NOT conform to specification") : _("Conforms to specification");
 	if (html)
 		sb_printf(out, "</table>\n<p><strong>%s</strong></p>\n</body></html>\n", verdict);
 	else

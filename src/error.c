@@ -41,8 +41,8 @@ void error_clear(void)
 const char *status_name(int code)
 {
 	switch (code) {
-#define STATUS_CASE(name, num, text) \
-	case num:                    \
+#define STATUS_CASE(name, num, text)                                                               \
+	case num:                                                                                  \
 		return text;
 		STATUS_INFO(STATUS_CASE)
 #undef STATUS_CASE

@@ -3,14 +3,14 @@
 #ifndef LOTLINE_ERROR_H
 #define LOTLINE_ERROR_H
 
-#define STATUS_INFO(_)                                      \
-	_(OK, 0, "ok")                                      \
-	_(ERR_INVALID, 2, "invalid input")                  \
-	_(ERR_NOT_FOUND, 3, "not found")                    \
-	_(ERR_DENIED, 4, "not allowed")                     \
-	_(ERR_CONFLICT, 5, "conflict")                      \
-	_(ERR_DB, 6, "store error")                         \
-	_(ERR_IO, 7, "input/output error")                  \
+#define STATUS_INFO(_)                                                                             \
+	_(OK, 0, "ok")                                                                             \
+	_(ERR_INVALID, 2, "invalid input")                                                         \
+	_(ERR_NOT_FOUND, 3, "not found")                                                           \
+	_(ERR_DENIED, 4, "not allowed")                                                            \
+	_(ERR_CONFLICT, 5, "conflict")                                                             \
+	_(ERR_DB, 6, "store error")                                                                \
+	_(ERR_IO, 7, "input/output error")                                                         \
 	_(ERR_CORRUPT, 8, "integrity check failed")
 
 enum status {

@@ -20,7 +20,7 @@ int fixed_parse(const char *s, int decimal_comma, fixed_t *out)
 		if (*p >= '0' && *p <= '9') {
 			if (seen_point && ++decimals > FIXED_DECIMALS)
 				return error_set(ERR_INVALID, _("'%s' has more than %d decimals"),
-						 s, FIXED_DECIMALS);
+				                 s, FIXED_DECIMALS);
 			v = v * 10 + (*p - '0');
 			if (v > (__int128)INT64_MAX)
 				return error_set(ERR_INVALID, _("'%s' is too large"), s);

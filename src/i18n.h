@@ -8,7 +8,7 @@
 #include <libintl.h>
 #define _(s) gettext(s)
 #else
-#define _(s) (s)
+#define _(s)              (s)
 #define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 #define N_(s) (s)

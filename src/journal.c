@@ -16,7 +16,7 @@
 static void hash_field(crypto_generichash_state *st, const void *p, size_t n)
 {
 	unsigned char len[4] = {(unsigned char)n, (unsigned char)(n >> 8), (unsigned char)(n >> 16),
-				(unsigned char)(n >> 24)};
+	                        (unsigned char)(n >> 24)};
 	crypto_generichash_update(st, len, 4);
 	crypto_generichash_update(st, p, n);
 }
@@ -46,7 +46,7 @@ void journal_hash(const struct entry *e, unsigned char out[32])
 }
 
 int journal_append(struct session *s, const char *kind, const struct fields *payload,
-		   struct entry *out)
+                   struct entry *out)
 {
 	struct entry e;
 	struct strbuf text = STRBUF_INIT;
@@ -131,15 +131,16 @@ static int verify_entry(void *ctx, const struct entry *e)
 	}
 	if (e->seq != v->seq + 1)
 		problem(v, _("entry %s/%lld: expected sequence %lld (an entry is missing)"),
-			e->site_id, (long long)e->seq, (long long)v->seq + 1);
+		        e->site_id, (long long)e->seq, (long long)v->seq + 1);
 	if (memcmp(e->prev_hash, v->prev, 32) != 0)
 		problem(v, _("entry %s/%lld: does not chain to the entry before it"), e->site_id,
-			(long long)e->seq);
+		        (long long)e->seq);
 	journal_hash(e, h);
 	if (memcmp(h, e->hash, 32) != 0)
-		problem(v, _("entry %s/%lld: its hash does not match its content (changed after it "
-			     "was written)"),
-			e->site_id, (long long)e->seq);
+		problem(v,
+		        _("entry %s/%lld: its hash does not match its content (changed after it "
+		          "was written)"),
+		        e->site_id, (long long)e->seq);
 	v->seq = e->seq;
 	memcpy(v->prev, e->hash, 32);
 	return 0;
@@ -149,12 +150,12 @@ static int verify_balance(void *ctx, const char *lot, fixed_t qty, fixed_t sum)
 {
 	char a[FIXED_BUFSZ], b[FIXED_BUFSZ];
 	problem(ctx, _("lot %s: balance %s differs from the sum of its movements %s"), lot,
-		fixed_format(qty, 0, a), fixed_format(sum, 0, b));
+	        fixed_format(qty, 0, a), fixed_format(sum, 0, b));
 	return 0;
 }
 
 int journal_verify(struct session *s, void (*report)(void *ctx, const char *problem), void *ctx,
-		   int64_t *entries_checked)
+                   int64_t *entries_checked)
 {
 	struct verify v;
 	int rc;

@@ -23,7 +23,8 @@ static int lot_fits_ai10(const char *code)
 {
 	size_t n = strlen(code);
 	return n > 0 && n <= 20 &&
-	       strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./_") == n;
+	       strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./_") ==
+	           n;
 }
 
 void label_gs1(const struct lot *l, const struct item *it, char *buf, size_t n)
@@ -38,7 +39,7 @@ void label_gs1(const struct lot *l, const struct item *it, char *buf, size_t n)
 		snprintf(gtin14, sizeof(gtin14), "%s", it->gtin);
 	if (l->expiry[0])
 		snprintf(buf, n, "(01)%s(17)%c%c%c%c%c%c(10)%s", gtin14, l->expiry[2], l->expiry[3],
-			 l->expiry[5], l->expiry[6], l->expiry[8], l->expiry[9], l->code);
+		         l->expiry[5], l->expiry[6], l->expiry[8], l->expiry[9], l->code);
 	else
 		snprintf(buf, n, "(01)%s(10)%s", gtin14, l->code);
 }
@@ -55,7 +56,7 @@ static void zpl_text(struct strbuf *out, const char *s)
 }
 
 void label_render(const struct lot *l, const struct item *it, enum label_format fmt,
-		  struct strbuf *out)
+                  struct strbuf *out)
 {
 	char gs1[96], q[FIXED_BUFSZ];
 	label_gs1(l, it, gs1, sizeof(gs1));
@@ -64,7 +65,7 @@ void label_render(const struct lot *l, const struct item *it, enum label_format 
 		sb_printf(out, "%s\n", it->name);
 		sb_printf(out, _("Item %s   Lot %s\n"), it->code, l->code);
 		sb_printf(out, _("Expiry %s   Qty %s %s\n"), l->expiry[0] ? l->expiry : "-", q,
-			  l->unit);
+		          l->unit);
 		if (l->supplier_lot[0])
 			sb_printf(out, _("Supplier lot %s\n"), l->supplier_lot);
 		sb_printf(out, "%s\n", gs1[0] ? gs1 : l->code);

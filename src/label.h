@@ -13,6 +13,6 @@ int label_format_parse(const char *s, enum label_format *fmt);
  * item has no GTIN or the lot code cannot travel in AI 10. */
 void label_gs1(const struct lot *l, const struct item *it, char *buf, size_t n);
 void label_render(const struct lot *l, const struct item *it, enum label_format fmt,
-		  struct strbuf *out);
+                  struct strbuf *out);
 
 #endif

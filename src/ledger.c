@@ -37,8 +37,8 @@ static int reason_ok(const char *what, const char *list, const char *reason, int
 {
 	if (!reason || !*reason) {
 		if (required)
-			return error_set(ERR_INVALID, _("%s: a reason is required (one of %s)"), what,
-					 list);
+			return error_set(ERR_INVALID, _("%s: a reason is required (one of %s)"),
+			                 what, list);
 		return OK;
 	}
 	size_t n = strlen(reason);
@@ -70,7 +70,7 @@ static void unit_ctx_for(const struct item *it, struct unit_ctx *c)
 
 /* A quantity as typed, in a unit, converted to the lot's unit. */
 static int qty_in(struct session *s, int64_t item_id, const char *item_code, const char *text,
-		  const char *unit, const char *to_unit, fixed_t *out)
+                  const char *unit, const char *to_unit, fixed_t *out)
 {
 	struct item it;
 	struct unit_ctx c;
@@ -104,12 +104,11 @@ static int require_open(const struct lot *l, const char *action)
 {
 	if (!lot_status_open(l->status))
 		return error_set(ERR_CONFLICT, _("lot %s is %s: it cannot be %s"), l->code,
-				 _(l->status), action);
+		                 _(l->status), action);
 	return OK;
 }
 
-int ledger_next_code(struct session *s, const char *pattern, int64_t day,
-		      char out[LOT_MAX + 1])
+int ledger_next_code(struct session *s, const char *pattern, int64_t day, char out[LOT_MAX + 1])
 {
 	char series[LOT_MAX + 32];
 	int64_t n;
@@ -119,7 +118,8 @@ int ledger_next_code(struct session *s, const char *pattern, int64_t day,
 	/* The counter skips codes already taken (an import may have used them). */
 	do {
 		if ((rc = db_lot_counter_next(s->store, series, &n)) ||
-		    (rc = lotcode_format(pattern, s->site_code, day, (uint64_t)n, out, LOT_MAX + 1)))
+		    (rc =
+		         lotcode_format(pattern, s->site_code, day, (uint64_t)n, out, LOT_MAX + 1)))
 			return rc;
 	} while (db_lot_exists(s->store, out));
 	return OK;
@@ -154,20 +154,23 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 	if (fixed_parse(r->qty, 0, &qty))
 		return error_prefix(ERR_INVALID, _("quantity"));
 	if (qty <= 0)
-		return error_set(ERR_INVALID, _("quantity: must be more than zero, not %s"), r->qty);
+		return error_set(ERR_INVALID, _("quantity: must be more than zero, not %s"),
+		                 r->qty);
 	unit_ctx_for(&it, &uc);
 	const char *unit = r->unit && *r->unit ? r->unit : it.base_unit;
 	if ((rc = unit_convert(qty, unit, it.base_unit, &uc, &base_qty)))
 		return error_prefix(rc, _("unit"));
 	if (base_qty <= 0)
-		return error_set(ERR_INVALID, _("quantity: %s %s is less than the smallest amount "
-						"of %s"),
-				 r->qty, unit, it.base_unit);
+		return error_set(ERR_INVALID,
+		                 _("quantity: %s %s is less than the smallest amount "
+		                   "of %s"),
+		                 r->qty, unit, it.base_unit);
 	struct po po;
 	struct po_line pl;
 	const char *supplier = r->supplier;
 	if (r->po && *r->po) {
-		if ((rc = po_match(s, r->po, r->po_line, &it, r->supplier, base_qty, r->over, &po, &pl)))
+		if ((rc = po_match(s, r->po, r->po_line, &it, r->supplier, base_qty, r->over, &po,
+		                   &pl)))
 			return rc;
 		supplier = po.supplier_code;
 		if (!r->cost || !*r->cost)
@@ -189,36 +192,41 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 		if ((rc = date_parse(r->received, &received)))
 			return error_prefix(rc, _("received"));
 		if (received > today)
-			return error_set(ERR_INVALID, _("received: %s is in the future"), r->received);
+			return error_set(ERR_INVALID, _("received: %s is in the future"),
+			                 r->received);
 	}
 	if (r->expiry && *r->expiry) {
 		if ((rc = date_parse(r->expiry, &exp)))
 			return error_prefix(rc, _("expiry"));
 		if (!import && exp < today)
-			return error_set(ERR_INVALID,
-					 _("expiry: %s has passed; an expired lot cannot be received"),
-					 r->expiry);
+			return error_set(
+			    ERR_INVALID,
+			    _("expiry: %s has passed; an expired lot cannot be received"),
+			    r->expiry);
 	} else if (it.shelf_life_days > 0) {
 		exp = received + it.shelf_life_days;
 	}
 	if (r->supplier_lot && strlen(r->supplier_lot) > LOT_MAX)
-		return error_set(ERR_INVALID, _("supplier lot: longer than %d characters"), LOT_MAX);
+		return error_set(ERR_INVALID, _("supplier lot: longer than %d characters"),
+		                 LOT_MAX);
 	if ((rc = note_ok(r->note)))
 		return rc;
-	const char *status = setting_on(s, SETTING_QUARANTINE_ON_RECEIPT) ? "quarantine"
-									  : "available";
+	const char *status =
+	    setting_on(s, SETTING_QUARANTINE_ON_RECEIPT) ? "quarantine" : "available";
 	if (r->status && *r->status) {
 		if (!import)
-			return error_set(ERR_INVALID, _("status: only imports give a lot's status"));
+			return error_set(ERR_INVALID,
+			                 _("status: only imports give a lot's status"));
 		if (!lot_status_open(r->status))
 			return error_set(ERR_INVALID,
-					 _("status: '%s' is not available, hold or quarantine"),
-					 r->status);
+			                 _("status: '%s' is not available, hold or quarantine"),
+			                 r->status);
 		status = r->status;
 	}
 	if (r->lot && *r->lot) {
 		if (strlen(r->lot) > LOT_MAX || strpbrk(r->lot, " \t\r\n"))
-			return error_set(ERR_INVALID, _("lot: '%s' is not a usable lot code"), r->lot);
+			return error_set(ERR_INVALID, _("lot: '%s' is not a usable lot code"),
+			                 r->lot);
 		if (db_lot_exists(s->store, r->lot))
 			return error_set(ERR_CONFLICT, _("lot: %s already exists"), r->lot);
 		strlcpy_(lot, r->lot, sizeof(lot));
@@ -264,28 +272,28 @@ int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[
 }
 
 /* The common frame of a lot action: permission, transaction, lot lookup. */
-#define LOT_ACTION_BEGIN(perm)                                                            \
-	struct lot l;                                                                      \
-	struct fields f = FIELDS_INIT;                                                     \
-	int rc = session_require(s, perm);                                                 \
-	if (rc || (rc = session_begin(s)))                                                 \
-		return rc;                                                                 \
-	if ((rc = load_lot(s, lot, &l)))                                                   \
-		goto out;                                                                  \
+#define LOT_ACTION_BEGIN(perm)                                                                     \
+	struct lot l;                                                                              \
+	struct fields f = FIELDS_INIT;                                                             \
+	int rc = session_require(s, perm);                                                         \
+	if (rc || (rc = session_begin(s)))                                                         \
+		return rc;                                                                         \
+	if ((rc = load_lot(s, lot, &l)))                                                           \
+		goto out;                                                                          \
 	fields_set(&f, "lot", l.code)
 
-#define LOT_ACTION_END()                                                                   \
-	out:                                                                               \
-	fields_free(&f);                                                                   \
+#define LOT_ACTION_END()                                                                           \
+	out:                                                                                       \
+	fields_free(&f);                                                                           \
 	return session_end(s, rc)
 
 int ledger_adjust(struct session *s, const char *lot, const char *qty, const char *unit,
-		  int is_delta, const char *reason, const char *note)
+                  int is_delta, const char *reason, const char *note)
 {
 	fixed_t q, delta;
 	LOT_ACTION_BEGIN(PERM_ADJUST);
-	if ((rc = require_open(&l, _("adjusted"))) || (rc = reason_ok(_("adjust"), ADJUST_REASONS, reason, 1)) ||
-	    (rc = note_ok(note)))
+	if ((rc = require_open(&l, _("adjusted"))) ||
+	    (rc = reason_ok(_("adjust"), ADJUST_REASONS, reason, 1)) || (rc = note_ok(note)))
 		goto out;
 	if (!strcmp(reason, "other") && (!note || !*note)) {
 		rc = error_set(ERR_INVALID, _("adjust: reason 'other' needs a note saying why"));
@@ -305,7 +313,7 @@ int ledger_adjust(struct session *s, const char *lot, const char *qty, const cha
 	if (l.qty + delta < 0) {
 		char a[FIXED_BUFSZ];
 		rc = error_set(ERR_INVALID, _("quantity: the lot holds only %s %s"),
-			       fixed_format(l.qty, 0, a), l.unit);
+		               fixed_format(l.qty, 0, a), l.unit);
 		goto out;
 	}
 	fields_set_int(&f, "qty", delta);
@@ -339,9 +347,9 @@ int ledger_move(struct session *s, const char *lot, const char *to, const char *
 }
 
 /* hold, release and quarantine share one shape: from some statuses to one status. */
-static int status_change(struct session *s, const char *lot, enum permission perm,
-			 const char *kind, const char *to, const char *from_allowed,
-			 const char *reason, const char *note)
+static int status_change(struct session *s, const char *lot, enum permission perm, const char *kind,
+                         const char *to, const char *from_allowed, const char *reason,
+                         const char *note)
 {
 	LOT_ACTION_BEGIN(perm);
 	if ((rc = note_ok(note)))
@@ -352,7 +360,7 @@ static int status_change(struct session *s, const char *lot, enum permission per
 	}
 	if (!strstr(from_allowed, l.status)) {
 		rc = error_set(ERR_CONFLICT, _("lot %s is %s: only a lot that is %s can be %s"),
-			       l.code, _(l.status), from_allowed, kind);
+		               l.code, _(l.status), from_allowed, kind);
 		goto out;
 	}
 	/* releasing from hold or quarantine is where QA's policy applies */
@@ -374,13 +382,13 @@ int ledger_hold(struct session *s, const char *lot, const char *reason, const ch
 	if (rc)
 		return rc;
 	return status_change(s, lot, PERM_HOLD, "hold", "hold", "available quarantine", reason,
-			     note);
+	                     note);
 }
 
 int ledger_release(struct session *s, const char *lot, const char *note)
 {
 	return status_change(s, lot, PERM_RELEASE, "release", "available", "hold quarantine", NULL,
-			     note);
+	                     note);
 }
 
 int ledger_quarantine(struct session *s, const char *lot, const char *reason, const char *note)
@@ -389,16 +397,16 @@ int ledger_quarantine(struct session *s, const char *lot, const char *reason, co
 	if (rc)
 		return rc;
 	return status_change(s, lot, PERM_QUARANTINE, "quarantine", "quarantine", "available hold",
-			     reason, note);
+	                     reason, note);
 }
 
 int ledger_scrap(struct session *s, const char *lot, const char *qty, const char *unit,
-		 const char *reason, const char *note)
+                 const char *reason, const char *note)
 {
 	fixed_t q;
 	LOT_ACTION_BEGIN(PERM_SCRAP);
-	if ((rc = require_open(&l, _("scrapped"))) || (rc = reason_ok(_("scrap"), SCRAP_REASONS, reason, 1)) ||
-	    (rc = note_ok(note)))
+	if ((rc = require_open(&l, _("scrapped"))) ||
+	    (rc = reason_ok(_("scrap"), SCRAP_REASONS, reason, 1)) || (rc = note_ok(note)))
 		goto out;
 	if (qty && *qty) {
 		if ((rc = qty_in(s, l.item_id, l.item_code, qty, unit, l.unit, &q)))
@@ -413,7 +421,7 @@ int ledger_scrap(struct session *s, const char *lot, const char *qty, const char
 	if (q > l.qty) {
 		char a[FIXED_BUFSZ];
 		rc = error_set(ERR_INVALID, _("quantity: the lot holds only %s %s"),
-			       fixed_format(l.qty, 0, a), l.unit);
+		               fixed_format(l.qty, 0, a), l.unit);
 		goto out;
 	}
 	fields_set_int(&f, "qty", q);
@@ -426,7 +434,7 @@ int ledger_scrap(struct session *s, const char *lot, const char *qty, const char
 }
 
 int ledger_correct(struct session *s, const char *lot, int64_t no, const char *reason,
-		   const char *note)
+                   const char *note)
 {
 	struct movement m;
 	LOT_ACTION_BEGIN(PERM_CORRECT);
@@ -439,34 +447,36 @@ int ledger_correct(struct session *s, const char *lot, int64_t no, const char *r
 	if ((rc = db_movement_by_no(s->store, l.id, no, &m)))
 		goto out;
 	if (!strcmp(m.kind, "correct")) {
-		rc = error_set(ERR_CONFLICT, _("movement #%lld is itself a correction; record a new "
-					       "movement instead"),
-			       (long long)no);
+		rc = error_set(ERR_CONFLICT,
+		               _("movement #%lld is itself a correction; record a new "
+		                 "movement instead"),
+		               (long long)no);
 		goto out;
 	}
 	if (m.corrected) {
 		rc = error_set(ERR_CONFLICT, _("movement #%lld of %s is already corrected"),
-			       (long long)no, l.code);
+		               (long long)no, l.code);
 		goto out;
 	}
 	if (l.qty - m.qty < 0) {
 		char a[FIXED_BUFSZ];
-		rc = error_set(ERR_CONFLICT,
-			       _("correcting movement #%lld would leave %s below zero (it holds %s %s)"),
-			       (long long)no, l.code, fixed_format(l.qty, 0, a), l.unit);
+		rc = error_set(
+		    ERR_CONFLICT,
+		    _("correcting movement #%lld would leave %s below zero (it holds %s %s)"),
+		    (long long)no, l.code, fixed_format(l.qty, 0, a), l.unit);
 		goto out;
 	}
 	if (!strcmp(m.kind, "transfer") && strcmp(l.location_code, m.to_location) != 0) {
 		rc = error_set(ERR_CONFLICT,
-			       _("lot %s has moved again since movement #%lld; move it instead"),
-			       l.code, (long long)no);
+		               _("lot %s has moved again since movement #%lld; move it instead"),
+		               l.code, (long long)no);
 		goto out;
 	}
 	if (m.status_before[0] && strcmp(m.status_before, m.status_after) &&
 	    strcmp(l.status, m.status_after) != 0) {
 		rc = error_set(ERR_CONFLICT,
-			       _("lot %s changed status again since movement #%lld (now %s)"),
-			       l.code, (long long)no, _(l.status));
+		               _("lot %s changed status again since movement #%lld (now %s)"),
+		               l.code, (long long)no, _(l.status));
 		goto out;
 	}
 	fields_set(&f, "site", m.site_id);

@@ -7,41 +7,40 @@
 #include "session.h"
 
 struct receive_req {
-	const char *item;	  /* item code */
-	const char *qty;	  /* as typed */
-	const char *unit;	  /* NULL: the item's base unit */
-	const char *supplier;	  /* supplier code, optional */
+	const char *item;         /* item code */
+	const char *qty;          /* as typed */
+	const char *unit;         /* NULL: the item's base unit */
+	const char *supplier;     /* supplier code, optional */
 	const char *supplier_lot; /* optional */
-	const char *expiry;	  /* ISO date; NULL: from shelf life, or none */
-	const char *location;	  /* location code */
-	const char *cost;	  /* unit cost per entered unit, optional */
+	const char *expiry;       /* ISO date; NULL: from shelf life, or none */
+	const char *location;     /* location code */
+	const char *cost;         /* unit cost per entered unit, optional */
 	const char *note;
 	const char *lot;      /* NULL: a new internal code from the pattern */
 	const char *received; /* ISO date; NULL: today (imports may give another) */
 	const char *origin;   /* "receive" or "import" */
 	const char *status;   /* imports only: the lot's status; NULL: by the rules */
-	const char *po;	      /* purchase order reference, optional */
+	const char *po;       /* purchase order reference, optional */
 	int64_t po_line;      /* its line; 0: the first open line of the item */
-	int over;	      /* confirm receiving more than the line ordered */
+	int over;             /* confirm receiving more than the line ordered */
 };
 
 int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);
-int ledger_receive_in_tx(struct session *s, const struct receive_req *r,
-			 char lot_out[LOT_MAX + 1]);
+int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);
 
 /* qty is the new count, or a change when is_delta ("+3", "-2"); unit NULL: the lot's. */
 int ledger_adjust(struct session *s, const char *lot, const char *qty, const char *unit,
-		  int is_delta, const char *reason, const char *note);
+                  int is_delta, const char *reason, const char *note);
 int ledger_move(struct session *s, const char *lot, const char *to, const char *note);
 int ledger_hold(struct session *s, const char *lot, const char *reason, const char *note);
 int ledger_release(struct session *s, const char *lot, const char *note);
 int ledger_quarantine(struct session *s, const char *lot, const char *reason, const char *note);
 /* qty NULL scraps the whole balance. */
 int ledger_scrap(struct session *s, const char *lot, const char *qty, const char *unit,
-		 const char *reason, const char *note);
+                 const char *reason, const char *note);
 /* Reverse movement number no of the lot's history. */
 int ledger_correct(struct session *s, const char *lot, int64_t no, const char *reason,
-		   const char *note);
+                   const char *note);
 
 /* The next code of a pattern's series for a day ({NNN} counts per series and
  * skips codes that lots already use). */

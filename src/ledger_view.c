@@ -10,29 +10,29 @@
 #include <string.h>
 
 const struct out_col ledger_table_cols[LEDGER_TABLE_COLS] = {
-	{"item", N_("Item"), 12, 0},	   {"lot", N_("Lot"), 18, 0},
-	{"qty", N_("Qty"), 10, 1},	   {"unit", N_("Unit"), 5, 0},
-	{"expiry", N_("Expiry"), 10, 0},   {"location", N_("Location"), 8, 0},
-	{"coa", N_("COA"), 8, 0},	   {"last_movement", N_("Last movement"), 19, 0},
-	{"status", N_("Status"), 10, 0},
+    {"item", N_("Item"), 12, 0},     {"lot", N_("Lot"), 18, 0},
+    {"qty", N_("Qty"), 10, 1},       {"unit", N_("Unit"), 5, 0},
+    {"expiry", N_("Expiry"), 10, 0}, {"location", N_("Location"), 8, 0},
+    {"coa", N_("COA"), 8, 0},        {"last_movement", N_("Last movement"), 19, 0},
+    {"status", N_("Status"), 10, 0},
 };
 
 const struct out_col ledger_machine_cols[LEDGER_MACHINE_COLS] = {
-	{"item", N_("Item"), 0, 0},
-	{"lot", N_("Lot"), 0, 0},
-	{"qty", N_("Qty"), 0, 1},
-	{"unit", N_("Unit"), 0, 0},
-	{"expiry", N_("Expiry"), 0, 0},
-	{"location", N_("Location"), 0, 0},
-	{"coa", N_("COA"), 0, 0},
-	{"last_movement_date", N_("Last movement date"), 0, 0},
-	{"last_movement", N_("Last movement"), 0, 0},
-	{"status", N_("Status"), 0, 0},
-	{"item_name", N_("Item name"), 0, 0},
-	{"supplier", N_("Supplier"), 0, 0},
-	{"supplier_lot", N_("Supplier lot"), 0, 0},
-	{"received", N_("Received"), 0, 0},
-	{"unit_cost", N_("Unit cost"), 0, 1},
+    {"item", N_("Item"), 0, 0},
+    {"lot", N_("Lot"), 0, 0},
+    {"qty", N_("Qty"), 0, 1},
+    {"unit", N_("Unit"), 0, 0},
+    {"expiry", N_("Expiry"), 0, 0},
+    {"location", N_("Location"), 0, 0},
+    {"coa", N_("COA"), 0, 0},
+    {"last_movement_date", N_("Last movement date"), 0, 0},
+    {"last_movement", N_("Last movement"), 0, 0},
+    {"status", N_("Status"), 0, 0},
+    {"item_name", N_("Item name"), 0, 0},
+    {"supplier", N_("Supplier"), 0, 0},
+    {"supplier_lot", N_("Supplier lot"), 0, 0},
+    {"received", N_("Received"), 0, 0},
+    {"unit_cost", N_("Unit cost"), 0, 1},
 };
 
 void ledger_cells_fill(const struct lot *l, struct ledger_cells *c)
@@ -86,11 +86,12 @@ int ledger_filter_check(struct session *s, const struct ledger_filter *f)
 	if (f->status &&
 	    !in_list("available hold quarantine consumed shipped scrapped returned", f->status))
 		return error_set(ERR_INVALID,
-				 _("--status: '%s' is not available, hold, quarantine, consumed, "
-				   "shipped, scrapped or returned"),
-				 f->status);
+		                 _("--status: '%s' is not available, hold, quarantine, consumed, "
+		                   "shipped, scrapped or returned"),
+		                 f->status);
 	if (f->coa && !in_list("missing uploaded reviewed linked", f->coa))
 		return error_set(ERR_INVALID,
-				 _("--coa: '%s' is not missing, uploaded, reviewed or linked"), f->coa);
+		                 _("--coa: '%s' is not missing, uploaded, reviewed or linked"),
+		                 f->coa);
 	return OK;
 }

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static int expand(const char *pattern, const char *site, int64_t day, int with_counter,
-		  uint64_t counter, char *out, size_t outsz)
+                  uint64_t counter, char *out, size_t outsz)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int y, m, d, counters = 0, rc = OK;
@@ -18,9 +18,10 @@ static int expand(const char *pattern, const char *site, int64_t day, int with_c
 	for (const char *p = pattern; *p;) {
 		if (*p != '{') {
 			if (*p == '}' || (unsigned char)*p < 0x21 || (unsigned char)*p > 0x7e) {
-				rc = error_set(ERR_INVALID,
-					       _("lot code pattern '%s': character '%c' is not allowed"),
-					       pattern, *p);
+				rc = error_set(
+				    ERR_INVALID,
+				    _("lot code pattern '%s': character '%c' is not allowed"),
+				    pattern, *p);
 				goto out;
 			}
 			sb_putc(&sb, *p++);
@@ -29,7 +30,7 @@ static int expand(const char *pattern, const char *site, int64_t day, int with_c
 		const char *end = strchr(p, '}');
 		if (!end) {
 			rc = error_set(ERR_INVALID, _("lot code pattern '%s': '{' is not closed"),
-				       pattern);
+			               pattern);
 			goto out;
 		}
 		size_t n = (size_t)(end - p - 1);
@@ -54,22 +55,22 @@ static int expand(const char *pattern, const char *site, int64_t day, int with_c
 				sb_putc(&sb, '#');
 		} else {
 			rc = error_set(ERR_INVALID,
-				       _("lot code pattern '%s': unknown token '{%.*s}' (known: "
-					 "{YYMMDD} {YYYY} {YY} {MM} {DD} {SITE} {NNN})"),
-				       pattern, (int)n, tok);
+			               _("lot code pattern '%s': unknown token '{%.*s}' (known: "
+			                 "{YYMMDD} {YYYY} {YY} {MM} {DD} {SITE} {NNN})"),
+			               pattern, (int)n, tok);
 			goto out;
 		}
 		p = end + 1;
 	}
 	if (counters != 1) {
 		rc = error_set(ERR_INVALID,
-			       _("lot code pattern '%s' needs exactly one counter such as {NNN}"),
-			       pattern);
+		               _("lot code pattern '%s' needs exactly one counter such as {NNN}"),
+		               pattern);
 		goto out;
 	}
 	if (sb.len + 1 > outsz || sb.len > LOTCODE_MAX) {
-		rc = error_set(ERR_INVALID, _("lot code pattern '%s' makes codes that are too long"),
-			       pattern);
+		rc = error_set(ERR_INVALID,
+		               _("lot code pattern '%s' makes codes that are too long"), pattern);
 		goto out;
 	}
 	memcpy(out, sb_str(&sb), sb.len + 1);
@@ -85,13 +86,12 @@ int lotcode_check(const char *pattern)
 }
 
 int lotcode_format(const char *pattern, const char *site_code, int64_t day, uint64_t counter,
-		   char *out, size_t outsz)
+                   char *out, size_t outsz)
 {
 	return expand(pattern, site_code, day, 1, counter, out, outsz);
 }
 
-int lotcode_series(const char *pattern, const char *site_code, int64_t day, char *out,
-		   size_t outsz)
+int lotcode_series(const char *pattern, const char *site_code, int64_t day, char *out, size_t outsz)
 {
 	return expand(pattern, site_code, day, 0, 0, out, outsz);
 }

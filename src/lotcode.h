@@ -8,17 +8,17 @@
 #include <stdint.h>
 
 #define LOTCODE_DEFAULT_PATTERN "LOT-{YYMMDD}-{SITE}{NNN}"
-#define LOTCODE_MAX		64
+#define LOTCODE_MAX             64
 
 /* Check a pattern: known tokens only, exactly one counter {N...}. */
 int lotcode_check(const char *pattern);
 /* Expand the pattern for a date and counter. The counter is zero-padded to the
  * number of N's and grows wider when it needs to. */
 int lotcode_format(const char *pattern, const char *site_code, int64_t day, uint64_t counter,
-		   char *out, size_t outsz);
+                   char *out, size_t outsz);
 /* The pattern expanded with the counter left as "#": the key under which the
  * next counter value is kept. */
 int lotcode_series(const char *pattern, const char *site_code, int64_t day, char *out,
-		   size_t outsz);
+                   size_t outsz);
 
 #endif

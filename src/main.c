@@ -75,11 +75,11 @@ const char *cmd_db_path(const struct args *a)
 static void usage(FILE *fp)
 {
 	fprintf(fp, _("usage: lotline [--db PATH] [--user NAME] [COMMAND [ARGS]]\n\n"
-		      "With no command, lotline opens the screens. Commands:\n\n"));
+	              "With no command, lotline opens the screens. Commands:\n\n"));
 	for (int i = 0; cmd_table[i]; i++)
 		fprintf(fp, "  %-12s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
 	fprintf(fp, _("\n'lotline COMMAND --help' shows a command's options; 'man lotline' "
-		      "has the whole story.\n"));
+	              "has the whole story.\n"));
 }
 
 /* The acting user: --user or $LOTLINE_USER (which must exist), else the login
@@ -168,8 +168,8 @@ int main(int argc, char **argv)
 	}
 
 	struct session s;
-	if ((rc = session_open(cmd_db_path(&a), (c->flags & CMD_CREATE) ? STORE_CREATE : STORE_EXISTING,
-			       &s)))
+	if ((rc = session_open(cmd_db_path(&a),
+	                       (c->flags & CMD_CREATE) ? STORE_CREATE : STORE_EXISTING, &s)))
 		return cmd_fail(rc);
 	if ((rc = resolve_user(&s, &a))) {
 		session_close(&s);

@@ -32,7 +32,7 @@ static int exists(struct session *s, const struct record_spec *spec, const char 
 }
 
 static int save(struct session *s, const struct record_spec *spec, const struct fields *in,
-		enum save_mode mode, const char **bad_key, struct fields *out)
+                enum save_mode mode, const char **bad_key, struct fields *out)
 {
 	int rc = record_check(spec, in, out, bad_key);
 	const char *key = spec->fields[0].key;
@@ -42,13 +42,13 @@ static int save(struct session *s, const struct record_spec *spec, const struct 
 		if (bad_key)
 			*bad_key = key;
 		return error_set(ERR_CONFLICT, _("%s '%s' already exists"), _(spec->name),
-				 fields_str(out, key));
+		                 fields_str(out, key));
 	}
 	return OK;
 }
 
 int master_save_in_tx(struct session *s, const struct record_spec *spec, const struct fields *in,
-		      enum save_mode mode, const char **bad_key)
+                      enum save_mode mode, const char **bad_key)
 {
 	struct fields out = FIELDS_INIT;
 	int rc = save(s, spec, in, mode, bad_key, &out);
@@ -59,7 +59,7 @@ int master_save_in_tx(struct session *s, const struct record_spec *spec, const s
 }
 
 int master_save(struct session *s, const struct record_spec *spec, const struct fields *in,
-		enum save_mode mode)
+                enum save_mode mode)
 {
 	int rc = session_require(s, spec == &record_user ? PERM_USERS : PERM_MASTER);
 	if (rc || (rc = session_begin(s)))
@@ -79,7 +79,7 @@ static int pin_valid(const char *pin)
 }
 
 int user_save_in_tx(struct session *s, const struct fields *in, const char *pin,
-		    enum save_mode mode)
+                    enum save_mode mode)
 {
 	struct fields out = FIELDS_INIT;
 	int rc = save(s, &record_user, in, mode, NULL, &out);

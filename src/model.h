@@ -8,10 +8,10 @@
 
 #include <stdint.h>
 
-#define CODE_MAX 32  /* item, location, supplier, customer codes, user names */
+#define CODE_MAX  32 /* item, location, supplier, customer codes, user names */
 #define NAME_MAX_ 100
-#define TEXT_MAX 256
-#define LOT_MAX	 64  /* lot codes and supplier lot numbers */
+#define TEXT_MAX  256
+#define LOT_MAX   64 /* lot codes and supplier lot numbers */
 
 struct item {
 	int64_t id;
@@ -102,7 +102,7 @@ struct movement {
 	char status_before[16];
 	char status_after[16];
 	int64_t corrects_no; /* history number of the corrected movement, 0 if none */
-	int corrected;	     /* a later movement corrects this one */
+	int corrected;       /* a later movement corrects this one */
 	char site_id[33];
 	int64_t seq;
 	int64_t idx;
@@ -115,11 +115,11 @@ struct ledger_filter {
 	const char *category;
 	const char *status;
 	const char *coa;
-	const char *text;	  /* item, lot or supplier lot containing this */
-	const char *expires_from; /* expiry on or after this date */
-	const char *expires_by;	  /* expiry on or before this date */
+	const char *text;           /* item, lot or supplier lot containing this */
+	const char *expires_from;   /* expiry on or after this date */
+	const char *expires_by;     /* expiry on or before this date */
 	const char *expired_before; /* expiry before this date (expired lots) */
-	int include_empty;	  /* lots whose balance is zero */
+	int include_empty;          /* lots whose balance is zero */
 };
 
 /* One journal entry. */

@@ -10,8 +10,8 @@ enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON };
 struct out_col {
 	const char *name;  /* machine name: CSV/TSV header and JSON key */
 	const char *title; /* N_() table heading */
-	int width;	   /* table width in cells */
-	int right;	   /* right-aligned in tables; a number in JSON */
+	int width;         /* table width in cells */
+	int right;         /* right-aligned in tables; a number in JSON */
 };
 
 struct out {

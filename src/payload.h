@@ -16,7 +16,10 @@ struct fields {
 	struct field *v;
 };
 
-#define FIELDS_INIT {0, 0, NULL}
+#define FIELDS_INIT                                                                                \
+	{                                                                                          \
+		0, 0, NULL                                                                         \
+	}
 
 /* Set (replace or append) a field; a NULL or empty value removes nothing and stores "". */
 void fields_set(struct fields *f, const char *key, const char *val);

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #define RUN_CODE_PATTERN "RUN-{YYMMDD}-{SITE}{NNN}"
-#define OUTPUTS_MAX	 20
+#define OUTPUTS_MAX      20
 
 static int reason_in(const char *list, const char *v)
 {
@@ -78,8 +78,8 @@ static int plan_line(void *ctx, const struct recipe_line *l)
 		return 1;
 	memset(&p, 0, sizeof(p));
 	p.need = need;
-	if (need > 0 &&
-	    (c->rc = db_usable_lots_each(c->s->store, l->item_id, c->today, c->fifo, pick_lot, &p)) > 1)
+	if (need > 0 && (c->rc = db_usable_lots_each(c->s->store, l->item_id, c->today, c->fifo,
+	                                             pick_lot, &p)) > 1)
 		return 1;
 	c->rc = p.rc;
 	if (c->rc)
@@ -89,9 +89,10 @@ static int plan_line(void *ctx, const struct recipe_line *l)
 		char a[FIXED_BUFSZ], b[FIXED_BUFSZ];
 		c->shortage = 1;
 		if (!c->short_msg->len)
-			sb_printf(c->short_msg, _("line %d needs %s %s of %s and %s %s can be used"),
-				  c->i, fixed_format(need, 0, a), l->unit, l->item_code,
-				  fixed_format(p.got, 0, b), l->unit);
+			sb_printf(c->short_msg,
+			          _("line %d needs %s %s of %s and %s %s can be used"), c->i,
+			          fixed_format(need, 0, a), l->unit, l->item_code,
+			          fixed_format(p.got, 0, b), l->unit);
 	}
 	snprintf(key, sizeof(key), "%d.item", c->i);
 	fields_set(c->f, key, l->item_code);
@@ -123,9 +124,10 @@ int run_plan(struct session *s, const struct plan_req *r, char run_out[LOT_MAX +
 	if ((rc = db_recipe_get(s->store, r->recipe, r->version, &rec)))
 		goto out;
 	if (strcmp(rec.status, "active") != 0) {
-		rc = error_set(ERR_CONFLICT, _("recipe %s version %lld is %s: only an active recipe "
-					       "can be scheduled"),
-			       rec.code, (long long)rec.version, _(rec.status));
+		rc = error_set(ERR_CONFLICT,
+		               _("recipe %s version %lld is %s: only an active recipe "
+		                 "can be scheduled"),
+		               rec.code, (long long)rec.version, _(rec.status));
 		goto out;
 	}
 	if ((rc = db_item_get(s->store, rec.item_code, &it)))
@@ -133,8 +135,8 @@ int run_plan(struct session *s, const struct plan_req *r, char run_out[LOT_MAX +
 	if (r->scale && *r->scale) {
 		fixed_t scale;
 		if (fixed_parse(r->scale, 0, &scale) || scale <= 0) {
-			rc = error_set(ERR_INVALID, _("scale: '%s' must be a number more than zero"),
-				       r->scale);
+			rc = error_set(ERR_INVALID,
+			               _("scale: '%s' must be a number more than zero"), r->scale);
 			goto out;
 		}
 		if ((rc = fixed_mul(rec.yield, scale, &target)))
@@ -143,12 +145,13 @@ int run_plan(struct session *s, const struct plan_req *r, char run_out[LOT_MAX +
 		struct unit_ctx uc = {it.base_unit, it.density, it.pack_size};
 		fixed_t q;
 		if (fixed_parse(r->target, 0, &q) || q <= 0) {
-			rc = error_set(ERR_INVALID, _("target: '%s' must be a number more than zero"),
-				       r->target);
+			rc =
+			    error_set(ERR_INVALID,
+			              _("target: '%s' must be a number more than zero"), r->target);
 			goto out;
 		}
 		if ((rc = unit_convert(q, r->target_unit ? r->target_unit : it.base_unit,
-				       it.base_unit, &uc, &target))) {
+		                       it.base_unit, &uc, &target))) {
 			error_prefix(rc, _("target"));
 			goto out;
 		}
@@ -160,8 +163,8 @@ int run_plan(struct session *s, const struct plan_req *r, char run_out[LOT_MAX +
 		goto out;
 	}
 	setting_get(s, SETTING_CONSUMPTION_ORDER, order, sizeof(order));
-	struct plan_ctx c = {s, &f, target, rec.yield, !strcmp(order, "fifo"), 0, 0, OK, 0, "",
-			     &short_msg};
+	struct plan_ctx c = {s,  &f, target, rec.yield, !strcmp(order, "fifo"), 0, 0,
+	                     OK, 0,  "",     &short_msg};
 	date_format(clock_today(), c.today);
 	if ((rc = ledger_next_code(s, RUN_CODE_PATTERN, clock_today(), code)))
 		goto out;
@@ -201,7 +204,7 @@ static int require_unsigned(const struct run *r)
 {
 	if (r->signed_by[0])
 		return error_set(ERR_CONFLICT, _("run %s is signed by %s: it cannot be changed"),
-				 r->code, r->signed_by);
+		                 r->code, r->signed_by);
 	return OK;
 }
 
@@ -209,7 +212,7 @@ static int require_status(const struct run *r, const char *status, const char *a
 {
 	if (strcmp(r->status, status) != 0)
 		return error_set(ERR_CONFLICT, _("run %s is %s: only a %s run can be %s"), r->code,
-				 _(r->status), _(status), action);
+		                 _(r->status), _(status), action);
 	return OK;
 }
 
@@ -224,10 +227,11 @@ int run_start(struct session *s, const char *code, const char *bypass)
 		goto out;
 	if (r.shortage) {
 		if (!bypass || !*bypass) {
-			rc = error_set(ERR_CONFLICT,
-				       _("run %s has a shortage (see 'lotline run show'); a manager can "
-					 "start it with a reason"),
-				       r.code);
+			rc = error_set(
+			    ERR_CONFLICT,
+			    _("run %s has a shortage (see 'lotline run show'); a manager can "
+			      "start it with a reason"),
+			    r.code);
 			goto out;
 		}
 		if ((rc = session_require(s, PERM_BYPASS)))
@@ -309,7 +313,7 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 		goto out;
 	if (req->extra && !reason_in(EXTRA_REASONS, req->extra)) {
 		rc = error_set(ERR_INVALID, _("extra: reason '%s' is not one of %s"), req->extra,
-			       EXTRA_REASONS);
+		               EXTRA_REASONS);
 		goto out;
 	}
 	memset(&lp, 0, sizeof(lp));
@@ -317,20 +321,21 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 	if ((rc = db_run_lines_each(s->store, r.id, line_for_item, &lp)))
 		goto out;
 	if (!lp.line && !req->extra) {
-		rc = error_set(ERR_INVALID, _("lot %s is %s, which is not in the plan of %s (an "
-					      "unplanned item is an extra and needs a reason)"),
-			       l.code, l.item_code, r.code);
+		rc = error_set(ERR_INVALID,
+		               _("lot %s is %s, which is not in the plan of %s (an "
+		                 "unplanned item is an extra and needs a reason)"),
+		               l.code, l.item_code, r.code);
 		goto out;
 	}
 	/* the status rules: only an available lot that has not expired goes in */
 	if (strcmp(l.status, "available") != 0) {
 		rc = error_set(ERR_CONFLICT, _("lot %s is %s: it cannot be used"), l.code,
-			       _(l.status));
+		               _(l.status));
 		goto out;
 	}
 	if (l.expiry[0] && date_parse(l.expiry, &exp) == OK && exp < today) {
 		rc = error_set(ERR_CONFLICT, _("lot %s expired on %s: it cannot be used"), l.code,
-			       l.expiry);
+		               l.expiry);
 		goto out;
 	}
 	if (l.qty <= 0) {
@@ -342,18 +347,20 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 	if ((rc = db_run_suggestions_each(s->store, r.id, lp.line, find_suggestion, &sg)))
 		goto out;
 	if (lp.line && !sg.found && !req->confirm) {
-		rc = error_set(ERR_CONFLICT,
-			       _("lot %s was not suggested for line %lld (suggested: %s); confirm to "
-				 "use it anyway"),
-			       l.code, (long long)lp.line, sg.list.len ? sb_str(&sg.list) : _("none"));
+		rc = error_set(
+		    ERR_CONFLICT,
+		    _("lot %s was not suggested for line %lld (suggested: %s); confirm to "
+		      "use it anyway"),
+		    l.code, (long long)lp.line, sg.list.len ? sb_str(&sg.list) : _("none"));
 		goto out;
 	}
 	if (req->qty && *req->qty) {
 		struct item it;
 		struct unit_ctx uc;
 		if (fixed_parse(req->qty, 0, &q) || q <= 0) {
-			rc = error_set(ERR_INVALID, _("quantity: '%s' must be a number more than zero"),
-				       req->qty);
+			rc = error_set(ERR_INVALID,
+			               _("quantity: '%s' must be a number more than zero"),
+			               req->qty);
 			goto out;
 		}
 		if (req->unit && *req->unit && strcmp(req->unit, l.unit)) {
@@ -370,22 +377,23 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 		if (q > l.qty)
 			q = l.qty;
 		if (q <= 0) {
-			rc = error_set(ERR_INVALID, _("line %lld already has all it needs; more is an "
-						      "extra with a reason and a quantity"),
-				       (long long)lp.line);
+			rc = error_set(ERR_INVALID,
+			               _("line %lld already has all it needs; more is an "
+			                 "extra with a reason and a quantity"),
+			               (long long)lp.line);
 			goto out;
 		}
 	}
 	if (q > l.qty) {
 		rc = error_set(ERR_INVALID, _("quantity: lot %s holds only %s %s"), l.code,
-			       fixed_format(l.qty, 0, a), l.unit);
+		               fixed_format(l.qty, 0, a), l.unit);
 		goto out;
 	}
 	if (!req->extra && lp.line && q > lp.remaining) {
 		rc = error_set(ERR_INVALID,
-			       _("quantity: line %lld needs %s %s more; the rest is an extra and "
-				 "needs a reason"),
-			       (long long)lp.line, fixed_format(lp.remaining, 0, b), l.unit);
+		               _("quantity: line %lld needs %s %s more; the rest is an extra and "
+		                 "needs a reason"),
+		               (long long)lp.line, fixed_format(lp.remaining, 0, b), l.unit);
 		goto out;
 	}
 	fields_set(&f, "run", r.code);
@@ -461,7 +469,7 @@ int run_finish(struct session *s, const struct finish_req *req)
 	uc = (struct unit_ctx){it.base_unit, it.density, it.pack_size};
 	if (!req->yield || fixed_parse(req->yield, 0, &yield) || yield <= 0) {
 		rc = error_set(ERR_INVALID, _("yield: the actual quantity made is required, more "
-					      "than zero"));
+		                              "than zero"));
 		goto out;
 	}
 	if (req->yield_unit && *req->yield_unit &&
@@ -480,7 +488,7 @@ int run_finish(struct session *s, const struct finish_req *req)
 		goto out;
 	if (!cost.n) {
 		rc = error_set(ERR_CONFLICT, _("run %s has consumed nothing: cancel it instead"),
-			       r.code);
+		               r.code);
 		goto out;
 	}
 	if (req->noutputs < 1 || req->noutputs > OUTPUTS_MAX) {
@@ -504,9 +512,10 @@ int run_finish(struct session *s, const struct finish_req *req)
 		char lot[LOT_MAX + 1], pattern[128];
 		if (req->noutputs > 1 || (o->qty && *o->qty)) {
 			if (!o->qty || fixed_parse(o->qty, 0, &q) || q <= 0) {
-				rc = error_set(ERR_INVALID, _("output %d: a quantity more than zero is "
-							      "required"),
-					       i + 1);
+				rc = error_set(ERR_INVALID,
+				               _("output %d: a quantity more than zero is "
+				                 "required"),
+				               i + 1);
 				goto out;
 			}
 		}
@@ -525,8 +534,8 @@ int run_finish(struct session *s, const struct finish_req *req)
 		}
 		if (o->lot && *o->lot) {
 			if (db_lot_exists(s->store, o->lot)) {
-				rc = error_set(ERR_CONFLICT, _("output %d: lot %s already exists"), i + 1,
-					       o->lot);
+				rc = error_set(ERR_CONFLICT, _("output %d: lot %s already exists"),
+				               i + 1, o->lot);
 				goto out;
 			}
 			strlcpy_(lot, o->lot, sizeof(lot));
@@ -547,8 +556,8 @@ int run_finish(struct session *s, const struct finish_req *req)
 	if (sum != yield) {
 		char a[FIXED_BUFSZ], b[FIXED_BUFSZ];
 		rc = error_set(ERR_INVALID, _("outputs: they add up to %s %s, not the yield %s %s"),
-			       fixed_format(sum, 0, a), it.base_unit, fixed_format(yield, 0, b),
-			       it.base_unit);
+		               fixed_format(sum, 0, a), it.base_unit, fixed_format(yield, 0, b),
+		               it.base_unit);
 		goto out;
 	}
 	rc = journal_append(s, "run.finish", &f, NULL);
@@ -567,7 +576,8 @@ int run_fail(struct session *s, const char *code, const char *note)
 	if ((rc = load_run(s, code, &r)) || (rc = require_status(&r, "started", _("failed"))))
 		goto out;
 	if (!note || !*note) {
-		rc = error_set(ERR_INVALID, _("note: a failed run needs a note saying what happened"));
+		rc = error_set(ERR_INVALID,
+		               _("note: a failed run needs a note saying what happened"));
 		goto out;
 	}
 	if (strlen(note) > TEXT_MAX) {
@@ -592,9 +602,10 @@ int run_cancel(struct session *s, const char *code, const char *reason)
 	if ((rc = load_run(s, code, &r)) || (rc = require_unsigned(&r)))
 		goto out;
 	if (strcmp(r.status, "planned") && strcmp(r.status, "started")) {
-		rc = error_set(ERR_CONFLICT, _("run %s is %s: only a planned or started run can be "
-					       "cancelled"),
-			       r.code, _(r.status));
+		rc = error_set(ERR_CONFLICT,
+		               _("run %s is %s: only a planned or started run can be "
+		                 "cancelled"),
+		               r.code, _(r.status));
 		goto out;
 	}
 	if (!reason || !*reason) {
@@ -619,17 +630,19 @@ int run_sign(struct session *s, const char *code)
 		return rc;
 	setting_get(s, SETTING_RUN_SIGN_ROLE, role, sizeof(role));
 	if (strcmp(s->user.role, role) != 0) {
-		rc = error_set(ERR_DENIED, _("%s (%s) may not sign batch records: the policy "
-					     "(run_sign_role) says %s"),
-			       s->user.name, s->user.role, role);
+		rc = error_set(ERR_DENIED,
+		               _("%s (%s) may not sign batch records: the policy "
+		                 "(run_sign_role) says %s"),
+		               s->user.name, s->user.role, role);
 		goto out;
 	}
 	if ((rc = load_run(s, code, &r)) || (rc = require_unsigned(&r)))
 		goto out;
 	if (strcmp(r.status, "finished") && strcmp(r.status, "failed")) {
-		rc = error_set(ERR_CONFLICT, _("run %s is %s: only a finished or failed run is "
-					       "signed"),
-			       r.code, _(r.status));
+		rc = error_set(ERR_CONFLICT,
+		               _("run %s is %s: only a finished or failed run is "
+		                 "signed"),
+		               r.code, _(r.status));
 		goto out;
 	}
 	fields_set(&f, "run", r.code);

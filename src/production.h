@@ -21,25 +21,25 @@ int run_start(struct session *s, const char *run, const char *bypass);
 
 struct consume_req {
 	const char *run, *lot;
-	const char *qty, *unit;	 /* NULL: what the plan suggested, or what the line still needs */
-	int confirm;		 /* use a lot that was not suggested */
-	const char *extra;	 /* a reason code: more than the line needs, or an unplanned item */
+	const char *qty, *unit; /* NULL: what the plan suggested, or what the line still needs */
+	int confirm;            /* use a lot that was not suggested */
+	const char *extra;      /* a reason code: more than the line needs, or an unplanned item */
 };
 /* Record one lot going into the run; *used (if given) is the quantity taken. */
 int run_consume(struct session *s, const struct consume_req *r, fixed_t *used);
 int run_note(struct session *s, const char *run, const char *text);
 
 struct output_req {
-	const char *qty;      /* NULL: the whole yield in one lot */
+	const char *qty; /* NULL: the whole yield in one lot */
 	const char *location;
-	const char *lot;      /* NULL: a new internal code */
-	const char *expiry;   /* NULL: today + the item's shelf life */
+	const char *lot;    /* NULL: a new internal code */
+	const char *expiry; /* NULL: today + the item's shelf life */
 };
 
 struct finish_req {
 	const char *run;
 	const char *yield, *yield_unit; /* actual yield */
-	const char *labour;		/* money, optional */
+	const char *labour;             /* money, optional */
 	const struct output_req *outputs;
 	int noutputs;
 };

@@ -45,8 +45,9 @@ static int check_line(struct session *s, int i, const struct po_line_req *r, str
 	if ((rc = db_item_get(s->store, r->item, &it)))
 		return error_prefix(rc, _("line %d"), i);
 	if (fixed_parse(r->qty, 0, &q) || q <= 0)
-		return error_set(ERR_INVALID, _("line %d: quantity '%s' must be a number more than zero"),
-				 i, r->qty);
+		return error_set(ERR_INVALID,
+		                 _("line %d: quantity '%s' must be a number more than zero"), i,
+		                 r->qty);
 	uc.base_unit = it.base_unit;
 	uc.density = it.density;
 	uc.pack_size = it.pack_size;
@@ -57,7 +58,7 @@ static int check_line(struct session *s, int i, const struct po_line_req *r, str
 		fixed_t per;
 		if (fixed_parse(r->cost, 0, &per) || per < 0)
 			return error_set(ERR_INVALID, _("line %d: cost '%s' is not an amount"), i,
-					 r->cost);
+			                 r->cost);
 		if ((rc = fixed_muldiv(per, q, base, &cost)))
 			return error_prefix(rc, _("line %d: cost"), i);
 	}
@@ -86,7 +87,7 @@ int po_add(struct session *s, const struct po_req *r)
 		return rc;
 	if (!r->ref || !*r->ref || strlen(r->ref) > CODE_MAX || strpbrk(r->ref, " \t\r\n")) {
 		rc = error_set(ERR_INVALID, _("reference: '%s' is not a usable order reference"),
-			       r->ref ? r->ref : "");
+		               r->ref ? r->ref : "");
 		goto out;
 	}
 	if (db_po_get(s->store, r->ref, &existing) == OK) {
@@ -138,12 +139,12 @@ int po_close(struct session *s, const char *ref, int64_t n)
 	if (n > 0) {
 		if (db_po_line_find(s->store, po.id, n, 0, &line) != OK) {
 			rc = error_set(ERR_NOT_FOUND, _("purchase order %s has no line %lld"), ref,
-				       (long long)n);
+			               (long long)n);
 			goto out;
 		}
 		if (line.closed) {
 			rc = error_set(ERR_CONFLICT, _("line %lld of %s is already closed"),
-				       (long long)n, ref);
+			               (long long)n, ref);
 			goto out;
 		}
 	}
@@ -156,40 +157,41 @@ out:
 }
 
 int po_match(struct session *s, const char *ref, int64_t n, const struct item *it,
-	     const char *supplier, fixed_t base_qty, int over, struct po *po,
-	     struct po_line *line)
+             const char *supplier, fixed_t base_qty, int over, struct po *po, struct po_line *line)
 {
 	int rc;
 	if ((rc = db_po_get(s->store, ref, po)))
 		return rc;
 	if (strcmp(po->status, "open") != 0)
-		return error_set(ERR_CONFLICT, _("purchase order %s is %s: nothing more is received "
-						 "against it"),
-				 ref, _(po->status));
+		return error_set(ERR_CONFLICT,
+		                 _("purchase order %s is %s: nothing more is received "
+		                   "against it"),
+		                 ref, _(po->status));
 	if (supplier && *supplier && strcmp(supplier, po->supplier_code) != 0)
 		return error_set(ERR_INVALID, _("supplier: %s, but purchase order %s is from %s"),
-				 supplier, ref, po->supplier_code);
+		                 supplier, ref, po->supplier_code);
 	rc = db_po_line_find(s->store, po->id, n, it->id, line);
 	if (rc == ERR_NOT_FOUND)
 		return n ? error_set(ERR_NOT_FOUND, _("purchase order %s has no line %lld"), ref,
-				     (long long)n)
-			 : error_set(ERR_NOT_FOUND, _("purchase order %s has no line for item %s"),
-				     ref, it->code);
+		                     (long long)n)
+		         : error_set(ERR_NOT_FOUND, _("purchase order %s has no line for item %s"),
+		                     ref, it->code);
 	if (rc)
 		return rc;
 	if (line->item_id != it->id)
 		return error_set(ERR_INVALID, _("item: line %lld of %s is for %s, not %s"),
-				 (long long)line->line, ref, line->item_code, it->code);
+		                 (long long)line->line, ref, line->item_code, it->code);
 	if (line->closed)
 		return error_set(ERR_CONFLICT, _("line %lld of %s (%s) is closed"),
-				 (long long)line->line, ref, line->item_code);
+		                 (long long)line->line, ref, line->item_code);
 	if (line->received + base_qty > line->qty && !over) {
 		char a[FIXED_BUFSZ], b[FIXED_BUFSZ], c[FIXED_BUFSZ];
 		return error_set(ERR_CONFLICT,
-				 _("over-receipt: line %lld of %s ordered %s %s and %s have been "
-				   "received; receiving %s more needs confirmation"),
-				 (long long)line->line, ref, fixed_format(line->qty, 0, a), line->unit,
-				 fixed_format(line->received, 0, b), fixed_format(base_qty, 0, c));
+		                 _("over-receipt: line %lld of %s ordered %s %s and %s have been "
+		                   "received; receiving %s more needs confirmation"),
+		                 (long long)line->line, ref, fixed_format(line->qty, 0, a),
+		                 line->unit, fixed_format(line->received, 0, b),
+		                 fixed_format(base_qty, 0, c));
 	}
 	return OK;
 }

@@ -25,7 +25,6 @@ int po_line_parse(char *text, struct po_line_req *r);
  * open line of the item. An order that is not open, a closed line, another item
  * or supplier, and an over-receipt without over set are refused. */
 int po_match(struct session *s, const char *ref, int64_t n, const struct item *it,
-	     const char *supplier, fixed_t base_qty, int over, struct po *po,
-	     struct po_line *line);
+             const char *supplier, fixed_t base_qty, int over, struct po *po, struct po_line *line);
 
 #endif

@@ -36,7 +36,7 @@ int recipe_line_parse(char *text, struct recipe_line_req *r)
 
 /* A quantity of an item in some unit, converted to the item's base unit. */
 static int to_base(const struct item *it, const char *qty, const char *unit, fixed_t *base,
-		   char *entered, size_t n)
+                   char *entered, size_t n)
 {
 	struct unit_ctx uc = {it->base_unit, it->density, it->pack_size};
 	fixed_t q;
@@ -44,7 +44,7 @@ static int to_base(const struct item *it, const char *qty, const char *unit, fix
 	int rc;
 	if (!qty || fixed_parse(qty, 0, &q) || q <= 0)
 		return error_set(ERR_INVALID, _("quantity '%s' must be a number more than zero"),
-				 qty ? qty : "");
+		                 qty ? qty : "");
 	const char *u = unit && *unit ? unit : it->base_unit;
 	if ((rc = unit_convert(q, u, it->base_unit, &uc, base)))
 		return error_prefix(rc, _("unit"));
@@ -64,9 +64,9 @@ int recipe_add_in_tx(struct session *s, const struct recipe_req *r, int64_t *ver
 
 	if (!r->code || !*r->code || strlen(r->code) > CODE_MAX ||
 	    strspn(r->code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./") !=
-		    strlen(r->code))
+	        strlen(r->code))
 		return error_set(ERR_INVALID, _("code: '%s' is not a usable recipe code"),
-				 r->code ? r->code : "");
+		                 r->code ? r->code : "");
 	if (!r->item || !*r->item)
 		return error_set(ERR_INVALID, _("item: what the recipe makes is required"));
 	if ((rc = db_item_get(s->store, r->item, &out)))
@@ -75,10 +75,10 @@ int recipe_add_in_tx(struct session *s, const struct recipe_req *r, int64_t *ver
 		return error_prefix(rc, _("yield"));
 	if (r->instructions && strlen(r->instructions) > TEXT_MAX * 4)
 		return error_set(ERR_INVALID, _("instructions: longer than %d characters"),
-				 TEXT_MAX * 4);
+		                 TEXT_MAX * 4);
 	if (r->nlines < 1 || r->nlines > RECIPE_LINES_MAX)
 		return error_set(ERR_INVALID, _("lines: a recipe needs 1 to %d lines"),
-				 RECIPE_LINES_MAX);
+		                 RECIPE_LINES_MAX);
 	int64_t v = db_recipe_latest_version(s->store, r->code) + 1;
 	fields_set(&f, "code", r->code);
 	fields_set_int(&f, "version", v);
@@ -96,19 +96,21 @@ int recipe_add_in_tx(struct session *s, const struct recipe_req *r, int64_t *ver
 		}
 		if (it.id == out.id) {
 			rc = error_set(ERR_INVALID, _("line %d: %s cannot go into itself"), i + 1,
-				       it.code);
+			               it.code);
 			goto out;
 		}
 		if ((rc = to_base(&it, l->qty, l->unit, &q, entered, sizeof(entered)))) {
 			error_prefix(rc, _("line %d"), i + 1);
 			goto out;
 		}
-		const char *role = l->role ? l->role
-					   : (!strcmp(it.kind, "packaging") ? "packaging" : "ingredient");
+		const char *role =
+		    l->role ? l->role
+		            : (!strcmp(it.kind, "packaging") ? "packaging" : "ingredient");
 		if (strcmp(role, "ingredient") && strcmp(role, "packaging")) {
-			rc = error_set(ERR_INVALID, _("line %d: role '%s' is not ingredient or "
-						      "packaging"),
-				       i + 1, role);
+			rc = error_set(ERR_INVALID,
+			               _("line %d: role '%s' is not ingredient or "
+			                 "packaging"),
+			               i + 1, role);
 			goto out;
 		}
 		snprintf(key, sizeof(key), "%d.item", i + 1);
@@ -149,7 +151,7 @@ int recipe_set_status(struct session *s, const char *code, int64_t version, cons
 		goto out;
 	if (!strcmp(r.status, status)) {
 		rc = error_set(ERR_CONFLICT, _("recipe %s version %lld is already %s"), code,
-			       (long long)version, _(status));
+		               (long long)version, _(status));
 		goto out;
 	}
 	fields_set(&f, "code", code);
@@ -176,8 +178,8 @@ static int clone_line(void *ctx, const struct recipe_line *l)
 	strlcpy_(c->text[c->n][0], l->item_code, 48);
 	strlcpy_(c->text[c->n][1], fixed_format(l->qty, 0, num), 48);
 	strlcpy_(c->text[c->n][2], l->role, 48);
-	c->lines[c->n] = (struct recipe_line_req){c->text[c->n][0], c->text[c->n][1], NULL,
-						  c->text[c->n][2]};
+	c->lines[c->n] =
+	    (struct recipe_line_req){c->text[c->n][0], c->text[c->n][1], NULL, c->text[c->n][2]};
 	c->n++;
 	return 0;
 }
@@ -198,8 +200,9 @@ int recipe_clone(struct session *s, const char *code, int64_t version, const cha
 		rc = error_set(ERR_CONFLICT, _("recipe %s already exists"), new_code);
 		goto out;
 	}
-	struct recipe_req req = {new_code, r.item_code, fixed_format(r.yield, 0, yield), NULL,
-				 r.instructions, c->lines, c->n};
+	struct recipe_req req = {new_code, r.item_code,    fixed_format(r.yield, 0, yield),
+	                         NULL,     r.instructions, c->lines,
+	                         c->n};
 	rc = recipe_add_in_tx(s, &req, NULL);
 out:
 	free(c);

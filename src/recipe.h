@@ -11,8 +11,8 @@ struct recipe_line_req {
 
 struct recipe_req {
 	const char *code;
-	const char *item;	/* what it makes */
-	const char *yield;	/* quantity made by one batch */
+	const char *item;       /* what it makes */
+	const char *yield;      /* quantity made by one batch */
 	const char *yield_unit; /* NULL: the item's base unit */
 	const char *instructions;
 	const struct recipe_line_req *lines;

@@ -9,7 +9,7 @@
 enum field_type {
 	FT_CODE,    /* letters, digits, - _ . / ; no spaces */
 	FT_TEXT,    /* any printable text */
-	FT_INT,	    /* whole number >= 0 */
+	FT_INT,     /* whole number >= 0 */
 	FT_DECIMAL, /* fixed-point >= 0, stored in millionths */
 	FT_ENUM,    /* one of a |-separated list */
 	FT_UNIT,    /* a base unit of measure */
@@ -22,7 +22,7 @@ struct field_spec {
 	const char *label; /* N_() */
 	enum field_type type;
 	int required;
-	int max;	    /* length limit for text */
+	int max;            /* length limit for text */
 	const char *values; /* for FT_ENUM */
 };
 
@@ -34,12 +34,12 @@ struct record_spec {
 };
 
 extern const struct record_spec record_item, record_location, record_supplier, record_customer,
-	record_user;
+    record_user;
 
 /* Check in against spec and write the clean values into out. On error the
  * message names the field, and *bad_key (if given) is the field's key. */
 int record_check(const struct record_spec *spec, const struct fields *in, struct fields *out,
-		 const char **bad_key);
+                 const char **bad_key);
 const struct field_spec *record_field(const struct record_spec *spec, const char *key);
 
 #endif

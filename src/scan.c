@@ -62,18 +62,19 @@ int scan_lookup(struct session *s, const char *code, struct scan_hit *hit)
 		if (batch && db_lot_exists(s->store, batch->value))
 			return found(hit, SCAN_LOT, batch->value);
 		if (gtin && db_item_by_gtin(s->store, gtin->value, &it) == OK) {
-			if (batch && db_lot_by_supplier_lot(s->store, it.id, batch->value, &l) == OK)
+			if (batch &&
+			    db_lot_by_supplier_lot(s->store, it.id, batch->value, &l) == OK)
 				return found(hit, SCAN_LOT, l.code);
 			if (batch)
 				return error_set(ERR_NOT_FOUND,
-						 _("Scanned %s: no lot of %s has supplier lot %s"), shown,
-						 it.code, batch->value);
+				                 _("Scanned %s: no lot of %s has supplier lot %s"),
+				                 shown, it.code, batch->value);
 			return found(hit, SCAN_ITEM, it.code);
 		}
 		if (gtin)
 			return error_set(ERR_NOT_FOUND, _("Scanned %s: no item has GTIN %s"), shown,
-					 gtin->value);
+			                 gtin->value);
 	}
 	return error_set(ERR_NOT_FOUND, _("Scanned %s: no lot, item or location has that code"),
-			 shown);
+	                 shown);
 }

@@ -15,7 +15,7 @@ static const struct {
 	unsigned bit;
 } roles[] = {
 #define ROLE_ROW(id, name, help) {name, R(id)},
-	ROLE_INFO(ROLE_ROW)
+    ROLE_INFO(ROLE_ROW)
 #undef ROLE_ROW
 };
 
@@ -24,7 +24,7 @@ static const struct {
 	unsigned roles;
 } permissions[] = {
 #define PERM_ROW(id, text, r) {text, r},
-	PERMISSION_INFO(PERM_ROW)
+    PERMISSION_INFO(PERM_ROW)
 #undef PERM_ROW
 };
 
@@ -57,7 +57,7 @@ int session_require(const struct session *s, enum permission p)
 	int rc;
 	if (!s->user.name[0])
 		return error_set(ERR_DENIED, _("who is acting? Name a lotline user with --user or "
-					       "$LOTLINE_USER"));
+		                               "$LOTLINE_USER"));
 	if (role_allows(s->user.role, p))
 		return OK;
 	for (size_t i = 0; i < ARRAY_SIZE(roles); i++) {
@@ -68,7 +68,7 @@ int session_require(const struct session *s, enum permission p)
 		}
 	}
 	rc = error_set(ERR_DENIED, _("%s (%s) may not %s: that needs one of %s"), s->user.name,
-		       s->user.role, _(permissions[p].text), sb_str(&who));
+	               s->user.role, _(permissions[p].text), sb_str(&who));
 	sb_free(&who);
 	return rc;
 }
@@ -122,8 +122,9 @@ int session_set_user(struct session *s, const char *name)
 int session_begin(struct session *s)
 {
 	if (!s->site_id[0])
-		return error_set(ERR_INVALID, _("the store %s has not been set up: run 'lotline init'"),
-				 store_path(s->store));
+		return error_set(ERR_INVALID,
+		                 _("the store %s has not been set up: run 'lotline init'"),
+		                 store_path(s->store));
 	s->head.valid = 0;
 	return store_begin(s->store);
 }

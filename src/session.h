@@ -24,11 +24,11 @@ struct session {
 	} head;
 };
 
-#define ROLE_INFO(_)                                                     \
-	_(OWNER, "owner", N_("everything, including users and settings"))  \
-	_(MANAGER, "manager", N_("master data, corrections, releases"))     \
-	_(QA, "qa", N_("holds, releases, quarantine, documents"))           \
-	_(OPERATOR, "operator", N_("receiving, counts, moves, holds"))      \
+#define ROLE_INFO(_)                                                                               \
+	_(OWNER, "owner", N_("everything, including users and settings"))                          \
+	_(MANAGER, "manager", N_("master data, corrections, releases"))                            \
+	_(QA, "qa", N_("holds, releases, quarantine, documents"))                                  \
+	_(OPERATOR, "operator", N_("receiving, counts, moves, holds"))                             \
 	_(VIEWER, "viewer", N_("reads only"))
 
 enum role_bit {
@@ -39,28 +39,27 @@ enum role_bit {
 #define R(id) (1u << ROLE_##id##_BIT)
 
 /* What each action needs; the one place where the rule lives. */
-#define PERMISSION_INFO(_)                                                              \
-	_(RECEIVE, N_("receive lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))     \
-	_(ADJUST, N_("adjust lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))       \
-	_(MOVE, N_("move lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))           \
-	_(HOLD, N_("put lots on hold"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))    \
-	_(RELEASE, N_("release lots"), R(OWNER) | R(MANAGER) | R(QA))                   \
-	_(QUARANTINE, N_("quarantine lots"), R(OWNER) | R(MANAGER) | R(QA))             \
-	_(SCRAP, N_("scrap lots"), R(OWNER) | R(MANAGER) | R(QA))                       \
-	_(CORRECT, N_("correct movements"), R(OWNER) | R(MANAGER))                      \
-	_(MASTER, N_("change items, locations, suppliers and customers"),              \
-	  R(OWNER) | R(MANAGER))                                                        \
-	_(PURCHASE, N_("manage purchase orders"), R(OWNER) | R(MANAGER))                \
-	_(RECIPES, N_("change recipes"), R(OWNER) | R(MANAGER))                         \
-	_(PRODUCE, N_("run production"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))   \
-	_(BYPASS, N_("start a run with a shortage"), R(OWNER) | R(MANAGER))            \
-	_(DOCS, N_("attach documents"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))    \
-	_(QUALITY, N_("record test results"), R(OWNER) | R(MANAGER) | R(QA))           \
-	_(ORDERS, N_("manage customer orders"), R(OWNER) | R(MANAGER))                  \
-	_(PICK, N_("pick, ship and take back orders"),                                 \
-	  R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                                  \
-	_(RECALL, N_("run recalls and mock recalls"), R(OWNER) | R(MANAGER) | R(QA))    \
-	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                             \
+#define PERMISSION_INFO(_)                                                                         \
+	_(RECEIVE, N_("receive lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                \
+	_(ADJUST, N_("adjust lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                  \
+	_(MOVE, N_("move lots"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                      \
+	_(HOLD, N_("put lots on hold"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))               \
+	_(RELEASE, N_("release lots"), R(OWNER) | R(MANAGER) | R(QA))                              \
+	_(QUARANTINE, N_("quarantine lots"), R(OWNER) | R(MANAGER) | R(QA))                        \
+	_(SCRAP, N_("scrap lots"), R(OWNER) | R(MANAGER) | R(QA))                                  \
+	_(CORRECT, N_("correct movements"), R(OWNER) | R(MANAGER))                                 \
+	_(MASTER, N_("change items, locations, suppliers and customers"), R(OWNER) | R(MANAGER))   \
+	_(PURCHASE, N_("manage purchase orders"), R(OWNER) | R(MANAGER))                           \
+	_(RECIPES, N_("change recipes"), R(OWNER) | R(MANAGER))                                    \
+	_(PRODUCE, N_("run production"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))              \
+	_(BYPASS, N_("start a run with a shortage"), R(OWNER) | R(MANAGER))                        \
+	_(DOCS, N_("attach documents"), R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))               \
+	_(QUALITY, N_("record test results"), R(OWNER) | R(MANAGER) | R(QA))                       \
+	_(ORDERS, N_("manage customer orders"), R(OWNER) | R(MANAGER))                             \
+	_(PICK, N_("pick, ship and take back orders"),                                             \
+	  R(OWNER) | R(MANAGER) | R(QA) | R(OPERATOR))                                             \
+	_(RECALL, N_("run recalls and mock recalls"), R(OWNER) | R(MANAGER) | R(QA))               \
+	_(USERS, N_("manage users"), R(OWNER) | R(MANAGER))                                        \
 	_(SETTINGS, N_("change settings"), R(OWNER) | R(MANAGER))
 
 enum permission {

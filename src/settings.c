@@ -13,7 +13,7 @@ static const struct {
 	const char *key, *def, *help;
 } table[] = {
 #define SETTING_ROW(id, key, def, help) {key, def, help},
-	SETTING_INFO(SETTING_ROW)
+    SETTING_INFO(SETTING_ROW)
 #undef SETTING_ROW
 };
 
@@ -55,7 +55,7 @@ static int check(int id, const char *value)
 	case SETTING_SCAN_SUFFIX:
 		if (strlen(value) > 1 || (*value && (*value < 0x20 || *value > 0x7e)))
 			return error_set(ERR_INVALID, _("%s: one printable character, or empty"),
-					 table[id].key);
+			                 table[id].key);
 		return OK;
 	case SETTING_SCAN_GAP_MS:
 	case SETTING_SCAN_MIN_LENGTH:
@@ -64,21 +64,23 @@ static int check(int id, const char *value)
 		char *end;
 		long v = strtol(value, &end, 10);
 		if (!*value || *end || v < 0 || v > 3650)
-			return error_set(ERR_INVALID, _("%s: '%s' is not a whole number from 0 to 3650"),
-					 table[id].key, value);
+			return error_set(ERR_INVALID,
+			                 _("%s: '%s' is not a whole number from 0 to 3650"),
+			                 table[id].key, value);
 		return OK;
 	}
 	case SETTING_CONSUMPTION_ORDER:
 		if (strcmp(value, "fefo") && strcmp(value, "fifo"))
-			return error_set(ERR_INVALID, _("%s: '%s' is not fefo or fifo"), table[id].key,
-					 value);
+			return error_set(ERR_INVALID, _("%s: '%s' is not fefo or fifo"),
+			                 table[id].key, value);
 		return OK;
 	case SETTING_DOC_MAX_MB: {
 		char *end;
 		long v = strtol(value, &end, 10);
 		if (!*value || *end || v < 1 || v > 1024)
-			return error_set(ERR_INVALID, _("%s: '%s' is not a whole number from 1 to 1024"),
-					 table[id].key, value);
+			return error_set(ERR_INVALID,
+			                 _("%s: '%s' is not a whole number from 1 to 1024"),
+			                 table[id].key, value);
 		return OK;
 	}
 	case SETTING_RELEASE_NEEDS_COA:
@@ -86,25 +88,26 @@ static int check(int id, const char *value)
 	case SETTING_QUARANTINE_ON_RECEIPT:
 		if (strcmp(value, "on") && strcmp(value, "off"))
 			return error_set(ERR_INVALID, _("%s: '%s' is not on or off"), table[id].key,
-					 value);
+			                 value);
 		return OK;
 	case SETTING_LOT_CODE_PATTERN:
 		return lotcode_check(value);
 	case SETTING_RUN_SIGN_ROLE:
 		if (!role_valid(value) || !strcmp(value, "viewer"))
-			return error_set(ERR_INVALID, _("%s: '%s' is not owner, manager, qa or operator"),
-					 table[id].key, value);
+			return error_set(ERR_INVALID,
+			                 _("%s: '%s' is not owner, manager, qa or operator"),
+			                 table[id].key, value);
 		return OK;
 	case SETTING_LABEL_FORMAT:
 		if (strcmp(value, "zpl") && strcmp(value, "text"))
-			return error_set(ERR_INVALID, _("%s: '%s' is not zpl or text"), table[id].key,
-					 value);
+			return error_set(ERR_INVALID, _("%s: '%s' is not zpl or text"),
+			                 table[id].key, value);
 		return OK;
 	case SETTING_DOC_VIEWER:
 	case SETTING_LABEL_PRINT_COMMAND:
 		if (strlen(value) > 200 || strpbrk(value, "\n\r"))
 			return error_set(ERR_INVALID, _("%s: one line of at most 200 characters"),
-					 table[id].key);
+			                 table[id].key);
 		return OK;
 	}
 	return OK;
@@ -118,7 +121,8 @@ int setting_set_in_tx(struct session *s, const char *key, const char *value)
 		if (strcmp(table[i].key, key) == 0)
 			id = (int)i;
 	if (id < 0)
-		return error_set(ERR_INVALID, _("unknown setting '%s' (see 'lotline settings')"), key);
+		return error_set(ERR_INVALID, _("unknown setting '%s' (see 'lotline settings')"),
+		                 key);
 	if ((rc = check(id, value)))
 		return rc;
 	fields_set(&f, "key", key);

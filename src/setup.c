@@ -34,16 +34,16 @@ int setup_init(const char *path, const struct init_req *r, struct session *out)
 		return error_set(ERR_IO, _("libsodium could not start"));
 	if (r->site_code && !site_code_ok(r->site_code))
 		return error_set(ERR_INVALID,
-				 _("site code: '%s' must be 1 to 4 capital letters or digits, "
-				   "starting with a letter"),
-				 r->site_code);
+		                 _("site code: '%s' must be 1 to 4 capital letters or digits, "
+		                   "starting with a letter"),
+		                 r->site_code);
 	if (!r->owner || !*r->owner)
 		return error_set(ERR_INVALID, _("owner: a user name is required"));
 	if ((rc = session_open(path, STORE_CREATE, out)))
 		return rc;
 	if (out->site_id[0]) {
 		rc = error_set(ERR_CONFLICT, _("%s is already a lotline store (site %s)"), path,
-			       out->site_code);
+		               out->site_code);
 		session_close(out);
 		return rc;
 	}

@@ -7,31 +7,31 @@
 #include <string.h>
 
 static const struct unit units[] = {
-	{"kg", DIM_MASS, 1000, 1},
-	{"g", DIM_MASS, 1, 1},
-	{"mg", DIM_MASS, 1, 1000},
-	{"lb", DIM_MASS, 45359237, 100000},
-	{"oz", DIM_MASS, 45359237, 1600000},
-	{"l", DIM_VOLUME, 1, 1},
-	{"ml", DIM_VOLUME, 1, 1000},
-	{"gal", DIM_VOLUME, 473176473, 125000000},
-	{"fl oz", DIM_VOLUME, 473176473, 16000000000},
-	{"each", DIM_COUNT, 1, 1},
-	{"pack", DIM_PACK, 1, 1},
+    {"kg", DIM_MASS, 1000, 1},
+    {"g", DIM_MASS, 1, 1},
+    {"mg", DIM_MASS, 1, 1000},
+    {"lb", DIM_MASS, 45359237, 100000},
+    {"oz", DIM_MASS, 45359237, 1600000},
+    {"l", DIM_VOLUME, 1, 1},
+    {"ml", DIM_VOLUME, 1, 1000},
+    {"gal", DIM_VOLUME, 473176473, 125000000},
+    {"fl oz", DIM_VOLUME, 473176473, 16000000000},
+    {"each", DIM_COUNT, 1, 1},
+    {"pack", DIM_PACK, 1, 1},
 };
 
 static const struct {
 	const char *alias, *name;
 } aliases[] = {
-	{"kgs", "kg"},	   {"kilo", "kg"},    {"kilogram", "kg"}, {"kilograms", "kg"},
-	{"gram", "g"},	   {"grams", "g"},    {"gr", "g"},	  {"lbs", "lb"},
-	{"pound", "lb"},   {"pounds", "lb"},  {"ounce", "oz"},	  {"ounces", "oz"},
-	{"liter", "l"},	   {"litre", "l"},    {"liters", "l"},	  {"litres", "l"},
-	{"lt", "l"},	   {"millilitre", "ml"}, {"milliliter", "ml"}, {"gallon", "gal"},
-	{"gallons", "gal"}, {"floz", "fl oz"}, {"fl_oz", "fl oz"}, {"fl.oz", "fl oz"},
-	{"ea", "each"},	   {"pc", "each"},    {"pcs", "each"},	  {"unit", "each"},
-	{"units", "each"}, {"pk", "pack"},    {"case", "pack"},	  {"cs", "pack"},
-	{"box", "pack"},   {"packs", "pack"}, {"cases", "pack"},
+    {"kgs", "kg"},      {"kilo", "kg"},       {"kilogram", "kg"},   {"kilograms", "kg"},
+    {"gram", "g"},      {"grams", "g"},       {"gr", "g"},          {"lbs", "lb"},
+    {"pound", "lb"},    {"pounds", "lb"},     {"ounce", "oz"},      {"ounces", "oz"},
+    {"liter", "l"},     {"litre", "l"},       {"liters", "l"},      {"litres", "l"},
+    {"lt", "l"},        {"millilitre", "ml"}, {"milliliter", "ml"}, {"gallon", "gal"},
+    {"gallons", "gal"}, {"floz", "fl oz"},    {"fl_oz", "fl oz"},   {"fl.oz", "fl oz"},
+    {"ea", "each"},     {"pc", "each"},       {"pcs", "each"},      {"unit", "each"},
+    {"units", "each"},  {"pk", "pack"},       {"case", "pack"},     {"cs", "pack"},
+    {"box", "pack"},    {"packs", "pack"},    {"cases", "pack"},
 };
 
 const struct unit *unit_find(const char *name)
@@ -98,7 +98,7 @@ static int ratio_mul(struct ratio *r, int64_t num, int64_t den)
 }
 
 int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_ctx *ctx,
-		 fixed_t *out)
+                 fixed_t *out)
 {
 	const struct unit *uf = unit_find(from), *ut = unit_find(to);
 	const struct unit *base = ctx ? unit_find(ctx->base_unit) : NULL;
@@ -106,7 +106,8 @@ int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_
 	int rc;
 
 	if (!uf)
-		return error_set(ERR_INVALID, _("unknown unit '%s' (known: %s)"), from, unit_names());
+		return error_set(ERR_INVALID, _("unknown unit '%s' (known: %s)"), from,
+		                 unit_names());
 	if (!ut)
 		return error_set(ERR_INVALID, _("unknown unit '%s' (known: %s)"), to, unit_names());
 	if (uf == ut) {
@@ -116,8 +117,9 @@ int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_
 	/* A pack is pack_size of the item's base unit. */
 	if (uf->dim == DIM_PACK) {
 		if (!base || !ctx->pack_size)
-			return error_set(ERR_INVALID, _("the item has no pack size, so '%s' does not convert"),
-					 from);
+			return error_set(ERR_INVALID,
+			                 _("the item has no pack size, so '%s' does not convert"),
+			                 from);
 		if ((rc = ratio_mul(&r, ctx->pack_size, FIXED_SCALE)))
 			return rc;
 		uf = base;
@@ -126,8 +128,9 @@ int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_
 	const struct unit *target = ut;
 	if (ut->dim == DIM_PACK) {
 		if (!base || !ctx->pack_size)
-			return error_set(ERR_INVALID, _("the item has no pack size, so '%s' does not convert"),
-					 to);
+			return error_set(ERR_INVALID,
+			                 _("the item has no pack size, so '%s' does not convert"),
+			                 to);
 		target = base;
 		to_dim = base->dim;
 	}
@@ -135,13 +138,14 @@ int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_
 		return rc;
 	if (uf->dim != to_dim) {
 		int mass_volume = (uf->dim == DIM_MASS && to_dim == DIM_VOLUME) ||
-				  (uf->dim == DIM_VOLUME && to_dim == DIM_MASS);
+		                  (uf->dim == DIM_VOLUME && to_dim == DIM_MASS);
 		if (!mass_volume)
 			return error_set(ERR_INVALID, _("'%s' does not convert to '%s'"), from, to);
 		if (!ctx || ctx->density <= 0)
 			return error_set(ERR_INVALID,
-					 _("'%s' converts to '%s' only through a density, and the item has none"),
-					 from, to);
+			                 _("'%s' converts to '%s' only through a density, and the "
+			                   "item has none"),
+			                 from, to);
 		/* density is kg per l in millionths: 1 l = density/1000 g-units of 1e6 */
 		if (uf->dim == DIM_VOLUME)
 			rc = ratio_mul(&r, ctx->density, 1000);

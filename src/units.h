@@ -8,9 +8,9 @@
 enum dimension { DIM_MASS, DIM_VOLUME, DIM_COUNT, DIM_PACK };
 
 struct unit {
-	const char *name;    /* canonical name, as stored and shown */
+	const char *name; /* canonical name, as stored and shown */
 	enum dimension dim;
-	int64_t num, den;    /* size in g, l or each, as num/den */
+	int64_t num, den; /* size in g, l or each, as num/den */
 };
 
 /* What an item adds to conversion: density in kg per litre (0 = unknown) and
@@ -28,7 +28,7 @@ const char *unit_canonical(const char *name);
 /* Convert q from one unit to another for an item; ERR_INVALID names the units
  * when they do not convert (count to mass, no density, no pack size). */
 int unit_convert(fixed_t q, const char *from, const char *to, const struct unit_ctx *ctx,
-		 fixed_t *out);
+                 fixed_t *out);
 /* Can a base unit be used for items (packs cannot)? */
 int unit_is_base(const char *name);
 /* Space-separated list of unit names, for help and messages. */

@@ -28,11 +28,11 @@ static int aim_prefix(const int *keys, int n)
 	return n >= 3 && keys[0] == ']' &&
 	       ((keys[1] >= 'A' && keys[1] <= 'Z') || (keys[1] >= 'a' && keys[1] <= 'z')) &&
 	       ((keys[2] >= '0' && keys[2] <= '9') || (keys[2] >= 'A' && keys[2] <= 'Z') ||
-		(keys[2] >= 'a' && keys[2] <= 'z'));
+	        (keys[2] >= 'a' && keys[2] <= 'z'));
 }
 
 int scan_decide(const struct scan_config *c, const int *keys, const int *gaps_ms, int n,
-		int terminated, char *out, size_t outsz)
+                int terminated, char *out, size_t outsz)
 {
 	int start = 0, fast = 1, len = n - (terminated ? 1 : 0);
 	size_t o = 0;

@@ -27,6 +27,6 @@ int scan_ends(const struct scan_config *c, int key);
  * Returns 1 and the code in out (prefix and terminator removed, GS kept) when it
  * is a scan, 0 when the keys are a person typing. */
 int scan_decide(const struct scan_config *c, const int *keys, const int *gaps_ms, int n,
-		int terminated, char *out, size_t outsz);
+                int terminated, char *out, size_t outsz);
 
 #endif

@@ -360,9 +360,9 @@ static void draw(struct ui *ui)
 		/* L10N: the sync state in the status line: online or offline, the time
 		 * both sides were last level, and this terminal's entries not yet sent */
 		snprintf(line, sizeof(line), _("%s  synced %s  %lld waiting"),
-			 st.online ? _("online") : _("offline"), when, (long long)st.waiting);
+		         st.online ? _("online") : _("offline"), when, (long long)st.waiting);
 		term_put_right(rows - 2, cols / 2, cols - cols / 2, line,
-			       st.online ? ST_INFO : ST_ERROR);
+		               st.online ? ST_INFO : ST_ERROR);
 	}
 	fkeybar_draw(ui, f, rows - 1, cols);
 	term_end(ui->cursor_y, ui->cursor_x);

@@ -73,12 +73,12 @@ struct ui {
 	int cursor_y, cursor_x; /* where the screen wants the cursor, -1: hidden */
 	int idle_lock_min;      /* 0: never */
 	const char *prefill_user;
-	int logged_in;         /* someone logged in and the screens are not locked */
-	int reset_to_menu;     /* after this event: close every screen, open the menu */
-	int pending_action;    /* run on the screen below once the top one closed (help) */
-	char keymap_note[256]; /* the first bad keymap line, shown at start */
+	int logged_in;           /* someone logged in and the screens are not locked */
+	int reset_to_menu;       /* after this event: close every screen, open the menu */
+	int pending_action;      /* run on the screen below once the top one closed (help) */
+	char keymap_note[256];   /* the first bad keymap line, shown at start */
 	struct sync_agent *sync; /* background sync with the central peer, or NULL */
-	int64_t sync_received;  /* entries the agent had applied at the last look */
+	int64_t sync_received;   /* entries the agent had applied at the last look */
 };
 
 /* Open a screen on top of the stack; returns 0, or -1 when it did not open. */

@@ -20,13 +20,13 @@
 #include "src/setup.h"
 #include "tests/bench/bench_trace.h"
 
-#define BATCH	      20000
-#define NITEMS	      50
+#define BATCH         20000
+#define NITEMS        50
 #define NLOCATIONS    20
 #define NSUPPLIERS    10
-#define HOT_LOT	      "G0000001"
+#define HOT_LOT       "G0000001"
 #define HOT_MOVEMENTS 1000
-#define PAGE	      50
+#define PAGE          50
 
 static double now_ms(void)
 {
@@ -180,8 +180,12 @@ static void receive(const char *path, int n)
 	for (int i = 0; i < n; i++) {
 		char lot[LOT_MAX + 1], loc[8];
 		snprintf(loc, sizeof(loc), "L%02d", i % NLOCATIONS);
-		struct receive_req r = {.item = "I007", .qty = "12.5", .location = loc,
-					.supplier = "S03", .supplier_lot = "BENCH", .cost = "2.40"};
+		struct receive_req r = {.item = "I007",
+		                        .qty = "12.5",
+		                        .location = loc,
+		                        .supplier = "S03",
+		                        .supplier_lot = "BENCH",
+		                        .cost = "2.40"};
 		double t0 = now_ms();
 		check(ledger_receive(&s, &r, lot), "receive");
 		t[i] = now_ms() - t0;
@@ -224,7 +228,7 @@ static void ledger(const char *path)
 	struct ledger_filter by_location = {.location = "L07"};
 	page(&s, "ledger first page, --location", &by_location);
 	struct ledger_filter expiring = {.expires_from = date_format(clock_today(), from),
-					 .expires_by = date_format(clock_today() + 7, to)};
+	                                 .expires_by = date_format(clock_today() + 7, to)};
 	page(&s, "ledger first page, --expiring 7", &expiring);
 	session_close(&s);
 }

@@ -45,7 +45,8 @@ static void fixed_now(void **state)
 	(void)state;
 	setenv("TZ", "UTC", 1);
 	setenv("LOTLINE_NOW", "2026-11-23T08:30:00Z", 1);
-	assert_int_equal(clock_now_ms(), (days_from_civil(2026, 11, 23) * 86400 + 8 * 3600 + 1800) * 1000LL);
+	assert_int_equal(clock_now_ms(),
+	                 (days_from_civil(2026, 11, 23) * 86400 + 8 * 3600 + 1800) * 1000LL);
 	assert_int_equal(clock_today(), days_from_civil(2026, 11, 23));
 	setenv("LOTLINE_NOW", "2026-01-31", 1);
 	assert_int_equal(clock_today(), days_from_civil(2026, 1, 31));
@@ -77,10 +78,10 @@ static void hlc_monotonic(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(civil_round_trip),
-		cmocka_unit_test(parse_dates),
-		cmocka_unit_test(fixed_now),
-		cmocka_unit_test(hlc_monotonic),
+	    cmocka_unit_test(civil_round_trip),
+	    cmocka_unit_test(parse_dates),
+	    cmocka_unit_test(fixed_now),
+	    cmocka_unit_test(hlc_monotonic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

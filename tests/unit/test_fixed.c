@@ -86,9 +86,8 @@ static void arithmetic(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(parse_ok),	 cmocka_unit_test(parse_bad),
-		cmocka_unit_test(format),	 cmocka_unit_test(tenths_add_up),
-		cmocka_unit_test(arithmetic),
+	    cmocka_unit_test(parse_ok),      cmocka_unit_test(parse_bad),  cmocka_unit_test(format),
+	    cmocka_unit_test(tenths_add_up), cmocka_unit_test(arithmetic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -146,10 +146,10 @@ static void refusal_writes_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(chain),
-		cmocka_unit_test(hash_covers_content),
-		cmocka_unit_test(verify_clean),
-		cmocka_unit_test(refusal_writes_nothing),
+	    cmocka_unit_test(chain),
+	    cmocka_unit_test(hash_covers_content),
+	    cmocka_unit_test(verify_clean),
+	    cmocka_unit_test(refusal_writes_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,9 +15,11 @@ static void default_pattern(void **state)
 	char out[LOTCODE_MAX + 1];
 	int64_t day = days_from_civil(2026, 11, 23);
 	(void)state;
-	assert_int_equal(lotcode_format(LOTCODE_DEFAULT_PATTERN, "KX", day, 7, out, sizeof(out)), OK);
+	assert_int_equal(lotcode_format(LOTCODE_DEFAULT_PATTERN, "KX", day, 7, out, sizeof(out)),
+	                 OK);
 	assert_string_equal(out, "LOT-261123-KX007");
-	assert_int_equal(lotcode_format(LOTCODE_DEFAULT_PATTERN, "KX", day, 1234, out, sizeof(out)), OK);
+	assert_int_equal(lotcode_format(LOTCODE_DEFAULT_PATTERN, "KX", day, 1234, out, sizeof(out)),
+	                 OK);
 	assert_string_equal(out, "LOT-261123-KX1234");
 	assert_int_equal(lotcode_series(LOTCODE_DEFAULT_PATTERN, "KX", day, out, sizeof(out)), OK);
 	assert_string_equal(out, "LOT-261123-KX#");
@@ -39,7 +41,8 @@ static void other_tokens(void **state)
 	char out[LOTCODE_MAX + 1];
 	int64_t day = days_from_civil(2027, 1, 5);
 	(void)state;
-	assert_int_equal(lotcode_format("{YYYY}{MM}{DD}/{SITE}/{NNNNN}", "Q", day, 42, out, sizeof(out)), OK);
+	assert_int_equal(
+	    lotcode_format("{YYYY}{MM}{DD}/{SITE}/{NNNNN}", "Q", day, 42, out, sizeof(out)), OK);
 	assert_string_equal(out, "20270105/Q/00042");
 	assert_int_equal(lotcode_format("B{YY}-{N}", "Q", day, 3, out, sizeof(out)), OK);
 	assert_string_equal(out, "B27-3");
@@ -61,10 +64,10 @@ static void bad_patterns(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(default_pattern),
-		cmocka_unit_test(sites_differ),
-		cmocka_unit_test(other_tokens),
-		cmocka_unit_test(bad_patterns),
+	    cmocka_unit_test(default_pattern),
+	    cmocka_unit_test(sites_differ),
+	    cmocka_unit_test(other_tokens),
+	    cmocka_unit_test(bad_patterns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,9 +50,20 @@ static void decode_forms(void **state)
 static void decode_bad(void **state)
 {
 	static const char *const bad[] = {
-		"",	       "[]",	      "{",	       "{\"a\"}",	"{\"a\":}",
-		"{\"a\":1,}", "{\"a\":1} x", "{\"a\":\"x}", "{\"a\":tru}", "{\"a\":\"\\q\"}",
-		"{\"a\":1,\"a\":2}", "{\"a\":\"\\u12\"}", "{a:1}", "{\"a\":\"\\ud800\"}",
+	    "",
+	    "[]",
+	    "{",
+	    "{\"a\"}",
+	    "{\"a\":}",
+	    "{\"a\":1,}",
+	    "{\"a\":1} x",
+	    "{\"a\":\"x}",
+	    "{\"a\":tru}",
+	    "{\"a\":\"\\q\"}",
+	    "{\"a\":1,\"a\":2}",
+	    "{\"a\":\"\\u12\"}",
+	    "{a:1}",
+	    "{\"a\":\"\\ud800\"}",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -70,9 +81,9 @@ static void decode_bad(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(round_trip),
-		cmocka_unit_test(decode_forms),
-		cmocka_unit_test(decode_bad),
+	    cmocka_unit_test(round_trip),
+	    cmocka_unit_test(decode_forms),
+	    cmocka_unit_test(decode_bad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

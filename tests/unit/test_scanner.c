@@ -82,10 +82,10 @@ static void prefix_and_suffix(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(burst_is_a_scan),
-		cmocka_unit_test(typing_is_typing),
-		cmocka_unit_test(aim_and_gs_kept),
-		cmocka_unit_test(prefix_and_suffix),
+	    cmocka_unit_test(burst_is_a_scan),
+	    cmocka_unit_test(typing_is_typing),
+	    cmocka_unit_test(aim_and_gs_kept),
+	    cmocka_unit_test(prefix_and_suffix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

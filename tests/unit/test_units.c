@@ -9,7 +9,7 @@
 #include "src/error.h"
 #include "src/units.h"
 
-#define Q(x) ((fixed_t)((x) * 1000000.0 + ((x) < 0 ? -0.5 : 0.5)))
+#define Q(x) ((fixed_t)((x)*1000000.0 + ((x) < 0 ? -0.5 : 0.5)))
 
 static fixed_t conv(const char *q, const char *from, const char *to, const struct unit_ctx *c)
 {
@@ -87,9 +87,8 @@ static void refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(same_dimension), cmocka_unit_test(aliases),
-		cmocka_unit_test(density),	  cmocka_unit_test(packs),
-		cmocka_unit_test(refusals),
+	    cmocka_unit_test(same_dimension), cmocka_unit_test(aliases),  cmocka_unit_test(density),
+	    cmocka_unit_test(packs),          cmocka_unit_test(refusals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
