@@ -4,6 +4,7 @@
  * (expiry, location, item, status, lot code), so a page costs a short index
  * range, whatever the size of the store. */
 #include "db/ledger_page.h"
+#include "db/lot_row.h"
 #include "db/lots.h"
 #include "db/store_internal.h"
 #include "src/error.h"
@@ -13,14 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* The lot's columns as db/lots.c reads them for the ledger. */
-#define PAGE_COLUMNS                                                                               \
-	"SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, "                             \
-	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                                      \
-	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "                   \
-	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "                  \
-	"l.last_hlc, l.last_kind "
 
 /* The joins, in the order that lets an index give the sort: by item, the items
  * in code order each with its lots by (item, expiry, id); by location, the same
@@ -39,31 +32,6 @@ static const char from_locations[] = "FROM locations lo CROSS JOIN lots l ON l.l
 static const char from_scan[] = "FROM lots l NOT INDEXED JOIN items i ON i.id = l.item_id "
                                 "JOIN locations lo ON lo.id = l.location_id "
                                 "LEFT JOIN suppliers sp ON sp.id = l.supplier_id";
-
-static void page_read(sqlite3_stmt *st, struct lot *l)
-{
-	memset(l, 0, sizeof(*l));
-	l->id = sqlite3_column_int64(st, 0);
-	COLUMN_COPY(st, 1, l->code);
-	l->item_id = sqlite3_column_int64(st, 2);
-	COLUMN_COPY(st, 3, l->item_code);
-	COLUMN_COPY(st, 4, l->item_name);
-	COLUMN_COPY(st, 5, l->category);
-	COLUMN_COPY(st, 6, l->supplier_code);
-	COLUMN_COPY(st, 7, l->supplier_lot);
-	COLUMN_COPY(st, 8, l->received);
-	COLUMN_COPY(st, 9, l->expiry);
-	COLUMN_COPY(st, 10, l->unit);
-	l->unit_cost = sqlite3_column_int64(st, 11);
-	l->location_id = sqlite3_column_int64(st, 12);
-	COLUMN_COPY(st, 13, l->location_code);
-	l->qty = sqlite3_column_int64(st, 14);
-	COLUMN_COPY(st, 15, l->status);
-	COLUMN_COPY(st, 16, l->coa);
-	COLUMN_COPY(st, 17, l->origin);
-	l->last_hlc = (hlc_t)sqlite3_column_int64(st, 18);
-	COLUMN_COPY(st, 19, l->last_kind);
-}
 
 enum key_part {
 	K_ITEM,
@@ -238,7 +206,7 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	int down = (dir < 0) != (q->desc != 0);
 	int got = 0, rc;
 
-	sb_puts(&sql, PAGE_COLUMNS);
+	sb_puts(&sql, LOT_COLUMNS);
 	sb_puts(&sql, scan ? from_scan : sorts[sort].from);
 	where_sql(&sql, q);
 	if (from) {
@@ -267,7 +235,7 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	if (deadline)
 		sqlite3_progress_handler(s->db, 2000, past_deadline, &deadline);
 	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		page_read(st, &out[got++]);
+		db_lot_row_read(st, &out[got++]);
 	if (deadline)
 		sqlite3_progress_handler(s->db, 0, NULL, NULL);
 	if (got < n && rc == SQLITE_INTERRUPT)

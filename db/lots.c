@@ -1,6 +1,7 @@
 /* SQL for lots and movements. Balances are sums of movements and statuses follow
  * the newest stamp, so the same entries give the same ledger in any order. */
 #include "db/lots.h"
+#include "db/lot_row.h"
 #include "db/store_internal.h"
 #include "src/error.h"
 #include "src/i18n.h"
@@ -53,15 +54,11 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 #define LOT_SELECT LOT_SELECT_WITH("")
 /* extra: more columns after the lot's own (from index 20) */
 #define LOT_SELECT_WITH(extra)                                                                     \
-	"SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, "                             \
-	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                                      \
-	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "                   \
-	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "                  \
-	"l.last_hlc, l.last_kind " extra "FROM lots l JOIN items i ON i.id = l.item_id "           \
-	"JOIN locations lo ON lo.id = l.location_id "                                              \
-	"LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+	LOT_COLUMNS extra "FROM lots l JOIN items i ON i.id = l.item_id "                          \
+	                  "JOIN locations lo ON lo.id = l.location_id "                            \
+	                  "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
 
-static void lot_read(sqlite3_stmt *st, struct lot *l)
+void db_lot_row_read(sqlite3_stmt *st, struct lot *l)
 {
 	memset(l, 0, sizeof(*l));
 	l->id = sqlite3_column_int64(st, 0);
@@ -90,7 +87,7 @@ static int lot_one(struct store *s, sqlite3_stmt *st, const char *what, struct l
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		lot_read(st, out);
+		db_lot_row_read(st, out);
 		rc = OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = error_set(ERR_NOT_FOUND, _("lot %s not found"), what);
@@ -446,7 +443,7 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 	bind_text(st, 9, f->expires_from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lot l;
-		lot_read(st, &l);
+		db_lot_row_read(st, &l);
 		int stop = cb(ctx, &l);
 		if (stop) {
 			sqlite3_finalize(st);
@@ -481,7 +478,7 @@ int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int
 	bind_text(st, 2, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lot l;
-		lot_read(st, &l);
+		db_lot_row_read(st, &l);
 		l.qty -= sqlite3_column_int64(st, 20);
 		if (l.qty <= 0)
 			continue;

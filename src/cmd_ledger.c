@@ -104,24 +104,6 @@ struct history_ctx {
 	int machine;
 };
 
-/* What changed besides the quantity: a move, a status, a correction. */
-static void movement_detail(const struct movement *m, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	if (m->corrects_no)
-		snprintf(buf, n, _("corrects #%lld"), (long long)m->corrects_no);
-	else if (m->from_location[0] && m->to_location[0])
-		snprintf(buf, n, "%s -> %s", m->from_location, m->to_location);
-	else if (m->status_before[0] && strcmp(m->status_before, m->status_after))
-		snprintf(buf, n, "%s -> %s", m->status_before, m->status_after);
-	else if (m->to_location[0])
-		snprintf(buf, n, _("into %s"), m->to_location);
-	if (m->corrected) {
-		size_t len = strlen(buf);
-		snprintf(buf + len, n - len, "%s%s", len ? "; " : "", _("corrected"));
-	}
-}
-
 static int history_row(void *ctx, const struct movement *m)
 {
 	struct history_ctx *h = ctx;

@@ -179,15 +179,6 @@ static const struct {
     [DOC_ASSIGN] = {"uploaded reviewed", NULL, R(QA) | R(MANAGER) | R(OWNER), N_("assigned")},
 };
 
-static int in_words(const char *words, const char *w)
-{
-	size_t n = strlen(w);
-	for (const char *p = words; (p = strstr(p, w)); p += n)
-		if ((p == words || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return 1;
-	return 0;
-}
-
 int doc_change(struct session *s, enum doc_action a, const char *const *codes, int n,
                const char *text)
 {
@@ -233,7 +224,7 @@ int doc_change(struct session *s, enum doc_action a, const char *const *codes, i
 		struct document d;
 		if ((rc = db_document_get(s->store, codes[i], &d)))
 			break;
-		if (!in_words(transitions[a].from, d.status)) {
+		if (!list_has(transitions[a].from, ' ', d.status)) {
 			rc = error_set(ERR_CONFLICT,
 			               !strcmp(d.status, "retired")
 			                   ? _("document %s is retired: restore it first")

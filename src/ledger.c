@@ -41,16 +41,8 @@ static int reason_ok(const char *what, const char *list, const char *reason, int
 			                 what, list);
 		return OK;
 	}
-	size_t n = strlen(reason);
-	for (const char *p = list; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (len == n && !strncmp(p, reason, n))
-			return OK;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
+	if (list_has(list, '|', reason))
+		return OK;
 	return error_set(ERR_INVALID, _("%s: reason '%s' is not one of %s"), what, reason, list);
 }
 
@@ -358,7 +350,7 @@ static int status_change(struct session *s, const char *lot, enum permission per
 		rc = error_set(ERR_CONFLICT, _("lot %s is already %s"), l.code, _(to));
 		goto out;
 	}
-	if (!strstr(from_allowed, l.status)) {
+	if (!list_has(from_allowed, ' ', l.status)) {
 		rc = error_set(ERR_CONFLICT, _("lot %s is %s: only a lot that is %s can be %s"),
 		               l.code, _(l.status), from_allowed, kind);
 		goto out;

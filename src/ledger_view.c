@@ -65,13 +65,21 @@ void ledger_cells_fill(const struct lot *l, struct ledger_cells *c)
 	c->table[8] = c->v[LC_STATUS];
 }
 
-static int in_list(const char *list, const char *v)
+void movement_detail(const struct movement *m, char *buf, size_t n)
 {
-	char buf[128];
-	snprintf(buf, sizeof(buf), " %s ", list);
-	char needle[40];
-	snprintf(needle, sizeof(needle), " %s ", v);
-	return strstr(buf, needle) != NULL;
+	buf[0] = '\0';
+	if (m->corrects_no)
+		snprintf(buf, n, _("corrects #%lld"), (long long)m->corrects_no);
+	else if (m->from_location[0] && m->to_location[0])
+		snprintf(buf, n, "%s -> %s", m->from_location, m->to_location);
+	else if (m->status_before[0] && strcmp(m->status_before, m->status_after))
+		snprintf(buf, n, "%s -> %s", m->status_before, m->status_after);
+	else if (m->to_location[0])
+		snprintf(buf, n, _("into %s"), m->to_location);
+	if (m->corrected) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", len ? "; " : "", _("corrected"));
+	}
 }
 
 int ledger_filter_check(struct session *s, const struct ledger_filter *f)
@@ -83,13 +91,13 @@ int ledger_filter_check(struct session *s, const struct ledger_filter *f)
 		return rc;
 	if (f->item && (rc = db_item_get(s->store, f->item, &it)))
 		return rc;
-	if (f->status &&
-	    !in_list("available hold quarantine consumed shipped scrapped returned", f->status))
+	if (f->status && !list_has("available hold quarantine consumed shipped scrapped returned",
+	                           ' ', f->status))
 		return error_set(ERR_INVALID,
 		                 _("--status: '%s' is not available, hold, quarantine, consumed, "
 		                   "shipped, scrapped or returned"),
 		                 f->status);
-	if (f->coa && !in_list("missing uploaded reviewed linked", f->coa))
+	if (f->coa && !list_has("missing uploaded reviewed linked", ' ', f->coa))
 		return error_set(ERR_INVALID,
 		                 _("--coa: '%s' is not missing, uploaded, reviewed or linked"),
 		                 f->coa);

@@ -43,6 +43,9 @@ struct ledger_cells {
 
 /* Fill the cells of one lot: v for machine formats, table for people. */
 void ledger_cells_fill(const struct lot *l, struct ledger_cells *c);
+/* What a movement changed besides the quantity, for history lists: a move, a
+ * status, a correction, and whether it was corrected. */
+void movement_detail(const struct movement *m, char *buf, size_t n);
 /* Check a filter's values (known location, item, status, COA status). */
 int ledger_filter_check(struct session *s, const struct ledger_filter *f);
 

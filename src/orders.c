@@ -18,21 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_list(const char *list, const char *v)
-{
-	size_t n = strlen(v);
-	for (const char *p = list; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (len == n && !strncmp(p, v, n))
-			return 1;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return 0;
-}
-
 int order_line_parse(char *text, struct order_line_req *r)
 {
 	char *parts[4] = {NULL, NULL, NULL, NULL};
@@ -627,7 +612,7 @@ int pick_short(struct session *s, const char *ref, const char *found, const char
 		               found, t.unit, fixed_format(t.qty, 0, x));
 		goto out;
 	}
-	if (!reason || !in_list(SHORT_REASONS, reason)) {
+	if (!reason || !list_has(SHORT_REASONS, '|', reason)) {
 		rc = error_set(ERR_INVALID, _("reason: '%s' is not one of %s"),
 		               reason ? reason : "", SHORT_REASONS);
 		goto out;
@@ -816,7 +801,7 @@ int order_return(struct session *s, const char *ref, const char *lot, const char
 	}
 	if ((rc = db_location_get(s->store, location, &loc)))
 		goto out;
-	if (!reason || !in_list(RETURN_REASONS, reason)) {
+	if (!reason || !list_has(RETURN_REASONS, '|', reason)) {
 		rc = error_set(ERR_INVALID, _("reason: '%s' is not one of %s"),
 		               reason ? reason : "", RETURN_REASONS);
 		goto out;

@@ -20,21 +20,6 @@
 #define RUN_CODE_PATTERN "RUN-{YYMMDD}-{SITE}{NNN}"
 #define OUTPUTS_MAX      20
 
-static int reason_in(const char *list, const char *v)
-{
-	size_t n = strlen(v);
-	for (const char *p = list; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (len == n && !strncmp(p, v, n))
-			return 1;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return 0;
-}
-
 /* ---- plan ---- */
 
 struct pick {
@@ -311,7 +296,7 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 	}
 	if ((rc = db_lot_get(s->store, req->lot, &l)))
 		goto out;
-	if (req->extra && !reason_in(EXTRA_REASONS, req->extra)) {
+	if (req->extra && !list_has(EXTRA_REASONS, '|', req->extra)) {
 		rc = error_set(ERR_INVALID, _("extra: reason '%s' is not one of %s"), req->extra,
 		               EXTRA_REASONS);
 		goto out;

@@ -66,21 +66,6 @@ const struct field_spec *record_field(const struct record_spec *spec, const char
 	return NULL;
 }
 
-static int enum_has(const char *values, const char *v)
-{
-	size_t n = strlen(v);
-	for (const char *p = values; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (len == n && strncmp(p, v, n) == 0)
-			return 1;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return 0;
-}
-
 static int check_one(const struct field_spec *fs, const char *v, struct fields *out)
 {
 	const char *label = _(fs->label);
@@ -122,7 +107,7 @@ static int check_one(const struct field_spec *fs, const char *v, struct fields *
 		return OK;
 	}
 	case FT_ENUM:
-		if (!enum_has(fs->values, v))
+		if (!list_has(fs->values, '|', v))
 			return error_set(ERR_INVALID, _("%s: '%s' is not one of %s"), label, v,
 			                 fs->values);
 		fields_set(out, fs->key, v);

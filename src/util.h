@@ -42,6 +42,10 @@ void sb_free(struct strbuf *sb);
 /* The buffer's text, never NULL. */
 const char *sb_str(const struct strbuf *sb);
 
+/* Is word one of the entries of list, separated by sep ("count|sample|other",
+ * "hold quarantine")? */
+int list_has(const char *list, char sep, const char *word);
+
 /* Case-insensitive ASCII comparison. */
 int str_ieq(const char *a, const char *b);
 int str_has_prefix(const char *s, const char *prefix);

@@ -9,6 +9,7 @@
 #include "src/fixed.h"
 #include "src/i18n.h"
 #include "src/ledger.h"
+#include "src/ledger_view.h"
 #include "src/settings.h"
 #include "src/util.h"
 #include "ui/form.h"
@@ -36,24 +37,6 @@ static const struct table_col history_cols[] = {
     {N_("Reason"), 10, 6, 8, 0, 0, 0}, {N_("Detail"), 20, 8, 6, 0, 0, 1},
     {N_("Note"), 40, 8, 9, 0, 0, 1},
 };
-
-/* What changed besides the quantity: a move, a status, a correction. */
-static void detail(const struct movement *m, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	if (m->corrects_no)
-		snprintf(buf, n, _("corrects #%lld"), (long long)m->corrects_no);
-	else if (m->from_location[0] && m->to_location[0])
-		snprintf(buf, n, "%s -> %s", m->from_location, m->to_location);
-	else if (m->status_before[0] && strcmp(m->status_before, m->status_after))
-		snprintf(buf, n, "%s -> %s", m->status_before, m->status_after);
-	else if (m->to_location[0])
-		snprintf(buf, n, _("into %s"), m->to_location);
-	if (m->corrected) {
-		size_t len = strlen(buf);
-		snprintf(buf + len, n - len, "%s%s", len ? "; " : "", _("corrected"));
-	}
-}
 
 static int history_count(void *ctx)
 {
@@ -86,7 +69,7 @@ static const char *history_cell(void *ctx, const void *row, int col, char *buf, 
 	case 6:
 		return m->reason;
 	case 7:
-		detail(m, buf, n);
+		movement_detail(m, buf, n);
 		return buf;
 	default:
 		return m->note;
