@@ -138,3 +138,7 @@ if [ -x "$tools/sync_latency" ] && [ -x "$tools/zmq_raw" ]; then
 	SYNC_DIR="$BENCH_DIR/sync" LATENCY="$tools/sync_latency" ZMQ_RAW="$tools/zmq_raw" \
 		sh "$(dirname "$0")/sync_bench.sh"
 fi
+
+# --- the screens on the generated store (tests/bench/ui_bench.sh) ---
+echo
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)} sh "$(dirname "$0")/ui_bench.sh" "$db" "$LOTLINE"
