@@ -8,13 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 int db_blob_put(struct store *s, const char *hash, const void *data, int64_t size)
 {
 	sqlite3_stmt *st = store_stmt(
@@ -24,7 +17,7 @@ int db_blob_put(struct store *s, const char *hash, const void *data, int64_t siz
 	bind_text(st, 1, hash);
 	sqlite3_bind_int64(st, 2, size);
 	sqlite3_bind_blob64(st, 3, data, (sqlite3_uint64)size, SQLITE_STATIC);
-	return step_done(s, st, _("storing a file"));
+	return store_step_done(s, st, _("storing a file"));
 }
 
 int db_blob_exists(struct store *s, const char *hash)
@@ -79,7 +72,7 @@ int db_document_insert(struct store *s, const struct document *d, hlc_t hlc)
 	bind_text(st, 8, d->hash);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)hlc);
 	bind_text(st, 10, d->uploaded_by);
-	return step_done(s, st, _("saving a document"));
+	return store_step_done(s, st, _("saving a document"));
 }
 
 #define DOC_COLUMNS                                                                                \
@@ -148,7 +141,7 @@ int db_document_set(struct store *s, const char *code, const char *status, const
 	if (note)
 		bind_text(st, 5, note);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)hlc);
-	return step_done(s, st, _("changing a document"));
+	return store_step_done(s, st, _("changing a document"));
 }
 
 int db_documents_each(struct store *s, const char *record_kind, const char *record,
@@ -252,7 +245,7 @@ int db_lot_refresh_coa(struct store *s, const char *lot)
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, lot);
-	return step_done(s, st, _("updating a lot's COA status"));
+	return store_step_done(s, st, _("updating a lot's COA status"));
 }
 
 int64_t db_documents_count(struct store *s, const char *status)
@@ -282,7 +275,7 @@ int db_quality_insert(struct store *s, int64_t lot_id, const struct quality_resu
 	bind_text(st, 4, q->result);
 	sqlite3_bind_int(st, 5, q->pass);
 	sqlite3_bind_int64(st, 6, entry);
-	return step_done(s, st, _("saving a test result"));
+	return store_step_done(s, st, _("saving a test result"));
 }
 
 int db_quality_each(struct store *s, int64_t lot_id,

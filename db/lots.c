@@ -11,13 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t hlc,
                   int64_t *lot_id)
 {
@@ -43,7 +36,7 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	bind_text(st, 11, n->status);
 	bind_text(st, 12, n->origin);
 	sqlite3_bind_int64(st, 13, entry);
-	rc = step_done(s, st, _("creating a lot"));
+	rc = store_step_done(s, st, _("creating a lot"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("lot %s already exists"), n->code);
 	if (rc == OK)
@@ -204,7 +197,7 @@ int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t
 	sqlite3_bind_int64(st, 1, lot_id);
 	bind_text(st, 2, status);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return step_done(s, st, _("updating a lot's status"));
+	return store_step_done(s, st, _("updating a lot's status"));
 }
 
 int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hlc_t hlc)
@@ -218,7 +211,7 @@ int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hl
 	sqlite3_bind_int64(st, 1, lot_id);
 	sqlite3_bind_int64(st, 2, location_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return step_done(s, st, _("moving a lot"));
+	return store_step_done(s, st, _("moving a lot"));
 }
 
 int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *id)
@@ -251,7 +244,7 @@ int db_movement_insert(struct store *s, const struct movement_new *m, int64_t *i
 		sqlite3_bind_int64(st, 14, m->run_id);
 		sqlite3_bind_int64(st, 15, m->run_line);
 	}
-	rc = step_done(s, st, _("recording a movement"));
+	rc = store_step_done(s, st, _("recording a movement"));
 	if (rc == OK && id)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -550,7 +543,7 @@ int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char 
 		sqlite3_bind_int64(st, 2, lot_id);
 	bind_text(st, 3, kind);
 	bind_text(st, 4, message);
-	return step_done(s, st, _("recording an exception"));
+	return store_step_done(s, st, _("recording an exception"));
 }
 
 int64_t db_exception_open_count(struct store *s)

@@ -2,6 +2,7 @@
  * stay local. A write with an older clock stamp than the row's is ignored, so the
  * result does not depend on the order entries arrive in. */
 #include "db/master.h"
+#include "db/rows.h"
 #include "db/store_internal.h"
 #include "src/error.h"
 #include "src/i18n.h"
@@ -11,13 +12,6 @@
 /* Newest stamp wins; equal stamps from two sites go to the greater site id. */
 #define SQL_NEWER(t)                                                                               \
 	"(excluded.hlc > " t ".hlc OR (excluded.hlc = " t ".hlc AND excluded.site >= " t ".site))"
-
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
 
 /* Step a single-row lookup: OK with the row, ERR_NOT_FOUND, or ERR_DB. The caller
  * reads the columns and resets. */
@@ -59,7 +53,7 @@ int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 	bind_text(st, 10, it->allergens);
 	sqlite3_bind_int64(st, 11, (sqlite3_int64)hlc);
 	bind_text(st, 12, it->pack_gtin);
-	return step_done(s, st, _("saving an item"));
+	return store_step_done(s, st, _("saving an item"));
 }
 
 #define ITEM_COLUMNS                                                                               \
@@ -117,31 +111,10 @@ int db_item_by_gtin(struct store *s, const char *gtin, struct item *out)
 	return OK;
 }
 
-/* Iterate a query without the statement cache, so callbacks may use it. */
-#define EACH(s, sql, rowtype, readfn, cb, ctx, what)                                               \
-	do {                                                                                       \
-		sqlite3_stmt *st_ = NULL;                                                          \
-		int rc_;                                                                           \
-		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)                 \
-			return store_error(s, what);                                               \
-		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                                  \
-			rowtype row_;                                                              \
-			readfn(st_, &row_);                                                        \
-			int stop_ = cb(ctx, &row_);                                                \
-			if (stop_) {                                                               \
-				sqlite3_finalize(st_);                                             \
-				return stop_;                                                      \
-			}                                                                          \
-		}                                                                                  \
-		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                              \
-		sqlite3_finalize(st_);                                                             \
-		return rc_;                                                                        \
-	} while (0)
-
 int db_item_each(struct store *s, int (*cb)(void *ctx, const struct item *it), void *ctx)
 {
-	EACH(s, "SELECT " ITEM_COLUMNS " FROM items ORDER BY code", struct item, item_read, cb, ctx,
-	     _("listing items"));
+	ROWS_EACH(s, "SELECT " ITEM_COLUMNS " FROM items ORDER BY code", (void)0, struct item,
+	          item_read, cb, ctx, _("listing items"));
 }
 
 int db_location_put(struct store *s, const struct location *l, hlc_t hlc)
@@ -157,7 +130,7 @@ int db_location_put(struct store *s, const struct location *l, hlc_t hlc)
 	bind_text(st, 2, l->name);
 	bind_text(st, 3, l->kind);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)hlc);
-	return step_done(s, st, _("saving a location"));
+	return store_step_done(s, st, _("saving a location"));
 }
 
 static void location_read(sqlite3_stmt *st, struct location *l)
@@ -186,8 +159,8 @@ int db_location_get(struct store *s, const char *code, struct location *out)
 
 int db_location_each(struct store *s, int (*cb)(void *ctx, const struct location *l), void *ctx)
 {
-	EACH(s, "SELECT id, code, name, kind FROM locations ORDER BY code", struct location,
-	     location_read, cb, ctx, _("listing locations"));
+	ROWS_EACH(s, "SELECT id, code, name, kind FROM locations ORDER BY code", (void)0,
+	          struct location, location_read, cb, ctx, _("listing locations"));
 }
 
 /* Suppliers and customers share their shape; the table differs. */
@@ -230,8 +203,8 @@ int db_party_put(struct store *s, enum party_kind k, const struct party *p, hlc_
 	bind_text(st, 8, p->postcode);
 	bind_text(st, 9, p->country);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)hlc);
-	return step_done(s, st,
-	                 k == PARTY_SUPPLIER ? _("saving a supplier") : _("saving a customer"));
+	return store_step_done(
+	    s, st, k == PARTY_SUPPLIER ? _("saving a supplier") : _("saving a customer"));
 }
 
 static void party_read(sqlite3_stmt *st, struct party *p)
@@ -266,7 +239,8 @@ int db_party_get(struct store *s, enum party_kind k, const char *code, struct pa
 int db_party_each(struct store *s, enum party_kind k, int (*cb)(void *ctx, const struct party *p),
                   void *ctx)
 {
-	EACH(s, party_list_sql[k], struct party, party_read, cb, ctx, _("listing parties"));
+	ROWS_EACH(s, party_list_sql[k], (void)0, struct party, party_read, cb, ctx,
+	          _("listing parties"));
 }
 
 int db_user_put(struct store *s, const struct user *u, hlc_t hlc)
@@ -287,7 +261,7 @@ int db_user_put(struct store *s, const struct user *u, hlc_t hlc)
 	bind_text(st, 5, u->badge);
 	sqlite3_bind_int(st, 6, u->active);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)hlc);
-	return step_done(s, st, _("saving a user"));
+	return store_step_done(s, st, _("saving a user"));
 }
 
 #define USER_COLUMNS "id, name, full_name, role, pin_hash, badge, active"
@@ -335,8 +309,8 @@ int db_user_by_badge(struct store *s, const char *badge, struct user *out)
 
 int db_user_each(struct store *s, int (*cb)(void *ctx, const struct user *u), void *ctx)
 {
-	EACH(s, "SELECT " USER_COLUMNS " FROM users ORDER BY name", struct user, user_read, cb, ctx,
-	     _("listing users"));
+	ROWS_EACH(s, "SELECT " USER_COLUMNS " FROM users ORDER BY name", (void)0, struct user,
+	          user_read, cb, ctx, _("listing users"));
 }
 
 int64_t db_user_count(struct store *s)
@@ -362,7 +336,7 @@ int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hl
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return step_done(s, st, _("saving a setting"));
+	return store_step_done(s, st, _("saving a setting"));
 }
 
 int db_setting_get(struct store *s, const char *key, char *buf, size_t n)

@@ -17,7 +17,7 @@ int db_order_insert(struct store *s, const struct order *o, hlc_t hlc, int64_t *
 	bind_text(st, 3, o->ship_date);
 	bind_text(st, 4, o->note);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)hlc);
-	rc = rows_step_done(s, st, _("saving an order"));
+	rc = store_step_done(s, st, _("saving an order"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("order %s already exists"), o->ref);
 	if (rc == OK)
@@ -39,7 +39,7 @@ int db_order_line_insert(struct store *s, int64_t order_id, int64_t line, int64_
 	bind_text(st, 5, entered);
 	if (lot_id)
 		sqlite3_bind_int64(st, 6, lot_id);
-	return rows_step_done(s, st, _("saving an order line"));
+	return store_step_done(s, st, _("saving an order line"));
 }
 
 #define ORDER_SELECT                                                                               \
@@ -134,7 +134,7 @@ int db_order_set_status(struct store *s, int64_t order_id, const char *status, h
 	sqlite3_bind_int64(st, 1, order_id);
 	bind_text(st, 2, status);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return rows_step_done(s, st, _("changing an order's status"));
+	return store_step_done(s, st, _("changing an order's status"));
 }
 
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date)
@@ -144,7 +144,7 @@ int db_order_set_shipped(struct store *s, int64_t order_id, const char *date)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);
 	bind_text(st, 2, date);
-	return rows_step_done(s, st, _("shipping an order"));
+	return store_step_done(s, st, _("shipping an order"));
 }
 
 int db_order_line_add_short(struct store *s, int64_t order_id, int64_t line, fixed_t qty)
@@ -156,7 +156,7 @@ int db_order_line_add_short(struct store *s, int64_t order_id, int64_t line, fix
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, qty);
-	return rows_step_done(s, st, _("recording a short line"));
+	return store_step_done(s, st, _("recording a short line"));
 }
 
 int db_allocation_add(struct store *s, int64_t order_id, int64_t line, int64_t lot_id, fixed_t qty)
@@ -171,7 +171,7 @@ int db_allocation_add(struct store *s, int64_t order_id, int64_t line, int64_t l
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, lot_id);
 	sqlite3_bind_int64(st, 4, qty);
-	return rows_step_done(s, st, _("reserving a lot"));
+	return store_step_done(s, st, _("reserving a lot"));
 }
 
 static void alloc_read(sqlite3_stmt *st, struct allocation *a)
@@ -211,7 +211,7 @@ int db_allocation_pick(struct store *s, int64_t order_id, int64_t line, int64_t 
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, lot_id);
 	sqlite3_bind_int64(st, 4, qty);
-	return rows_step_done(s, st, _("recording a pick"));
+	return store_step_done(s, st, _("recording a pick"));
 }
 
 int db_allocation_cut(struct store *s, int64_t order_id, int64_t line, int64_t lot_id)
@@ -223,7 +223,7 @@ int db_allocation_cut(struct store *s, int64_t order_id, int64_t line, int64_t l
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, lot_id);
-	return rows_step_done(s, st, _("recording a short pick"));
+	return store_step_done(s, st, _("recording a short pick"));
 }
 
 int db_allocations_release(struct store *s, int64_t order_id)
@@ -232,7 +232,7 @@ int db_allocations_release(struct store *s, int64_t order_id)
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);
-	return rows_step_done(s, st, _("releasing reserved lots"));
+	return store_step_done(s, st, _("releasing reserved lots"));
 }
 
 int db_lot_reserved(struct store *s, int64_t lot_id, fixed_t *out)
@@ -272,7 +272,7 @@ int db_pick_insert(struct store *s, int64_t order_id, int64_t line, int64_t lot_
 	sqlite3_bind_int64(st, 6, short_qty);
 	bind_text(st, 7, reason);
 	sqlite3_bind_int64(st, 8, entry);
-	return rows_step_done(s, st, _("recording a pick"));
+	return store_step_done(s, st, _("recording a pick"));
 }
 
 int db_shipment_insert(struct store *s, int64_t order_id, int64_t line, int64_t lot_id, fixed_t qty,
@@ -288,7 +288,7 @@ int db_shipment_insert(struct store *s, int64_t order_id, int64_t line, int64_t 
 	sqlite3_bind_int64(st, 4, qty);
 	bind_text(st, 5, date);
 	sqlite3_bind_int64(st, 6, entry);
-	return rows_step_done(s, st, _("recording a shipment"));
+	return store_step_done(s, st, _("recording a shipment"));
 }
 
 static void shipment_read(sqlite3_stmt *st, struct shipment *h)
@@ -332,7 +332,7 @@ int db_return_insert(struct store *s, int64_t order_id, int64_t lot_id, fixed_t 
 	bind_text(st, 5, reason);
 	bind_text(st, 6, date);
 	sqlite3_bind_int64(st, 7, entry);
-	return rows_step_done(s, st, _("recording a return"));
+	return store_step_done(s, st, _("recording a return"));
 }
 
 int db_order_lot_totals(struct store *s, int64_t order_id, int64_t lot_id, fixed_t *shipped,

@@ -1,40 +1,11 @@
 /* SQL for recipes, runs and genealogy. */
 #include "db/production.h"
+#include "db/rows.h"
 #include "db/store_internal.h"
 #include "src/error.h"
 #include "src/i18n.h"
 
 #include <string.h>
-
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
-/* Run an uncached query with one or two integer parameters through a row reader. */
-#define EACH_ROW(s, sql, bind, rowtype, readfn, cb, ctx, what)                                     \
-	do {                                                                                       \
-		sqlite3_stmt *st_ = NULL;                                                          \
-		int rc_;                                                                           \
-		if (sqlite3_prepare_v2((s)->db, sql, -1, &st_, NULL) != SQLITE_OK)                 \
-			return store_error(s, what);                                               \
-		bind;                                                                              \
-		while ((rc_ = sqlite3_step(st_)) == SQLITE_ROW) {                                  \
-			rowtype row_;                                                              \
-			memset(&row_, 0, sizeof(row_));                                            \
-			readfn(st_, &row_);                                                        \
-			int stop_ = cb(ctx, &row_);                                                \
-			if (stop_) {                                                               \
-				sqlite3_finalize(st_);                                             \
-				return stop_;                                                      \
-			}                                                                          \
-		}                                                                                  \
-		rc_ = rc_ == SQLITE_DONE ? OK : store_error(s, what);                              \
-		sqlite3_finalize(st_);                                                             \
-		return rc_;                                                                        \
-	} while (0)
 
 int db_recipe_insert(struct store *s, const struct recipe *r, hlc_t hlc, int64_t *id)
 {
@@ -51,7 +22,7 @@ int db_recipe_insert(struct store *s, const struct recipe *r, hlc_t hlc, int64_t
 	bind_text(st, 5, r->yield_entered);
 	bind_text(st, 6, r->instructions);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)hlc);
-	rc = step_done(s, st, _("saving a recipe"));
+	rc = store_step_done(s, st, _("saving a recipe"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("recipe %s version %lld already exists"), r->code,
 		                 (long long)r->version);
@@ -73,7 +44,7 @@ int db_recipe_line_insert(struct store *s, int64_t recipe_id, const struct recip
 	sqlite3_bind_int64(st, 4, l->qty);
 	bind_text(st, 5, l->entered);
 	bind_text(st, 6, l->role);
-	return step_done(s, st, _("saving a recipe line"));
+	return store_step_done(s, st, _("saving a recipe line"));
 }
 
 #define RECIPE_SELECT                                                                              \
@@ -153,21 +124,21 @@ static void recipe_line_read(sqlite3_stmt *st, struct recipe_line *l)
 int db_recipe_lines_each(struct store *s, int64_t recipe_id,
                          int (*cb)(void *ctx, const struct recipe_line *l), void *ctx)
 {
-	EACH_ROW(s,
-	         "SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.qty, l.entered, l.role "
-	         "FROM recipe_lines l JOIN items i ON i.id = l.item_id WHERE l.recipe_id = ?1 "
-	         "ORDER BY l.line",
-	         sqlite3_bind_int64(st_, 1, recipe_id), struct recipe_line, recipe_line_read, cb,
-	         ctx, _("reading recipe lines"));
+	ROWS_EACH(s,
+	          "SELECT l.line, l.item_id, i.code, i.name, i.base_unit, l.qty, l.entered, l.role "
+	          "FROM recipe_lines l JOIN items i ON i.id = l.item_id WHERE l.recipe_id = ?1 "
+	          "ORDER BY l.line",
+	          sqlite3_bind_int64(st_, 1, recipe_id), struct recipe_line, recipe_line_read, cb,
+	          ctx, _("reading recipe lines"));
 }
 
 int db_recipe_each(struct store *s, int (*cb)(void *ctx, const struct recipe *r), void *ctx)
 {
-	EACH_ROW(s,
-	         RECIPE_SELECT "WHERE r.id = (SELECT x.id FROM recipes x WHERE x.code = r.code "
-	                       "ORDER BY x.status = 'active' DESC, x.version DESC LIMIT 1) "
-	                       "ORDER BY r.code",
-	         (void)0, struct recipe, recipe_read, cb, ctx, _("listing recipes"));
+	ROWS_EACH(s,
+	          RECIPE_SELECT "WHERE r.id = (SELECT x.id FROM recipes x WHERE x.code = r.code "
+	                        "ORDER BY x.status = 'active' DESC, x.version DESC LIMIT 1) "
+	                        "ORDER BY r.code",
+	          (void)0, struct recipe, recipe_read, cb, ctx, _("listing recipes"));
 }
 
 int db_recipe_set_status(struct store *s, const char *code, int64_t version, const char *status,
@@ -184,7 +155,7 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 		bind_text(st, 1, code);
 		sqlite3_bind_int64(st, 2, version);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-		if ((rc = step_done(s, st, _("archiving a recipe"))))
+		if ((rc = store_step_done(s, st, _("archiving a recipe"))))
 			return rc;
 	}
 	st = store_stmt(s, "UPDATE recipes SET status = ?3, status_hlc = ?4 "
@@ -195,7 +166,7 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 	sqlite3_bind_int64(st, 2, version);
 	bind_text(st, 3, status);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)hlc);
-	return step_done(s, st, _("changing a recipe's status"));
+	return store_step_done(s, st, _("changing a recipe's status"));
 }
 
 int db_run_insert(struct store *s, const struct run *r, int64_t entry, hlc_t hlc, int64_t *id)
@@ -213,7 +184,7 @@ int db_run_insert(struct store *s, const struct run *r, int64_t entry, hlc_t hlc
 	sqlite3_bind_int(st, 5, r->shortage);
 	sqlite3_bind_int64(st, 6, r->plan_cost);
 	sqlite3_bind_int64(st, 7, entry);
-	rc = step_done(s, st, _("saving a run"));
+	rc = store_step_done(s, st, _("saving a run"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("run %s already exists"), r->code);
 	if (rc == OK)
@@ -234,7 +205,7 @@ int db_run_line_insert(struct store *s, int64_t run_id, int64_t line, int64_t it
 	sqlite3_bind_int64(st, 3, item_id);
 	sqlite3_bind_int64(st, 4, required);
 	bind_text(st, 5, role);
-	return step_done(s, st, _("saving a run line"));
+	return store_step_done(s, st, _("saving a run line"));
 }
 
 int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int64_t lot_id,
@@ -248,7 +219,7 @@ int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int6
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, lot_id);
 	sqlite3_bind_int64(st, 4, qty);
-	return step_done(s, st, _("saving a suggested lot"));
+	return store_step_done(s, st, _("saving a suggested lot"));
 }
 
 int db_run_get(struct store *s, const char *code, struct run *out)
@@ -305,7 +276,7 @@ int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, status);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return step_done(s, st, _("changing a run's status"));
+	return store_step_done(s, st, _("changing a run's status"));
 }
 
 int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason)
@@ -315,7 +286,7 @@ int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, reason);
-	return step_done(s, st, _("recording a shortage bypass"));
+	return store_step_done(s, st, _("recording a shortage bypass"));
 }
 
 int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost)
@@ -328,7 +299,7 @@ int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t la
 	sqlite3_bind_int64(st, 2, yield);
 	sqlite3_bind_int64(st, 3, labour);
 	sqlite3_bind_int64(st, 4, cost);
-	return step_done(s, st, _("recording a run's result"));
+	return store_step_done(s, st, _("recording a run's result"));
 }
 
 int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc)
@@ -340,7 +311,7 @@ int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc)
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, user);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return step_done(s, st, _("signing a run"));
+	return store_step_done(s, st, _("signing a run"));
 }
 
 int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char *kind,
@@ -354,7 +325,7 @@ int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char 
 	sqlite3_bind_int64(st, 2, entry);
 	bind_text(st, 3, kind);
 	bind_text(st, 4, text);
-	return step_done(s, st, _("recording a run event"));
+	return store_step_done(s, st, _("recording a run event"));
 }
 
 #define RUN_LINE_SELECT                                                                            \
@@ -378,9 +349,9 @@ static void run_line_read(sqlite3_stmt *st, struct run_line *l)
 int db_run_lines_each(struct store *s, int64_t run_id,
                       int (*cb)(void *ctx, const struct run_line *l), void *ctx)
 {
-	EACH_ROW(s, RUN_LINE_SELECT "WHERE l.run_id = ?1 ORDER BY l.line",
-	         sqlite3_bind_int64(st_, 1, run_id), struct run_line, run_line_read, cb, ctx,
-	         _("reading run lines"));
+	ROWS_EACH(s, RUN_LINE_SELECT "WHERE l.run_id = ?1 ORDER BY l.line",
+	          sqlite3_bind_int64(st_, 1, run_id), struct run_line, run_line_read, cb, ctx,
+	          _("reading run lines"));
 }
 
 int db_run_line_get(struct store *s, int64_t run_id, int64_t line, struct run_line *out)
@@ -415,12 +386,12 @@ static void suggestion_read(sqlite3_stmt *st, struct run_suggestion *g)
 int db_run_suggestions_each(struct store *s, int64_t run_id, int64_t line,
                             int (*cb)(void *ctx, const struct run_suggestion *g), void *ctx)
 {
-	EACH_ROW(s,
-	         "SELECT g.line, g.lot_id, l.code, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE "
-	         "l.expiry END, g.qty FROM run_suggestions g JOIN lots l ON l.id = g.lot_id "
-	         "WHERE g.run_id = ?1 AND (?2 = 0 OR g.line = ?2) ORDER BY g.line, g.id",
-	         (sqlite3_bind_int64(st_, 1, run_id), sqlite3_bind_int64(st_, 2, line)),
-	         struct run_suggestion, suggestion_read, cb, ctx, _("reading suggested lots"));
+	ROWS_EACH(s,
+	          "SELECT g.line, g.lot_id, l.code, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE "
+	          "l.expiry END, g.qty FROM run_suggestions g JOIN lots l ON l.id = g.lot_id "
+	          "WHERE g.run_id = ?1 AND (?2 = 0 OR g.line = ?2) ORDER BY g.line, g.id",
+	          (sqlite3_bind_int64(st_, 1, run_id), sqlite3_bind_int64(st_, 2, line)),
+	          struct run_suggestion, suggestion_read, cb, ctx, _("reading suggested lots"));
 }
 
 static void input_read(sqlite3_stmt *st, struct run_input *in)
@@ -439,26 +410,27 @@ static void input_read(sqlite3_stmt *st, struct run_input *in)
 int db_run_inputs_each(struct store *s, int64_t run_id,
                        int (*cb)(void *ctx, const struct run_input *in), void *ctx)
 {
-	EACH_ROW(s,
-	         "SELECT l.id, l.code, i.code, l.unit, coalesce(sp.code, ''), l.supplier_lot, "
-	         "-sum(m.qty), l.unit_cost, min(m.run_line) FROM movements m "
-	         "JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
-	         "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
-	         "WHERE m.run_id = ?1 AND m.kind IN ('consume', 'cancel') "
-	         "GROUP BY l.id HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
-	         sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
-	         _("reading a run's inputs"));
+	ROWS_EACH(s,
+	          "SELECT l.id, l.code, i.code, l.unit, coalesce(sp.code, ''), l.supplier_lot, "
+	          "-sum(m.qty), l.unit_cost, min(m.run_line) FROM movements m "
+	          "JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
+	          "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+	          "WHERE m.run_id = ?1 AND m.kind IN ('consume', 'cancel') "
+	          "GROUP BY l.id HAVING -sum(m.qty) <> 0 ORDER BY min(m.id)",
+	          sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
+	          _("reading a run's inputs"));
 }
 
 int db_run_outputs_each(struct store *s, int64_t run_id,
                         int (*cb)(void *ctx, const struct run_input *out), void *ctx)
 {
-	EACH_ROW(s,
-	         "SELECT l.id, l.code, i.code, l.unit, '', '', sum(m.qty), l.unit_cost, 0 "
-	         "FROM movements m JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
-	         "WHERE m.run_id = ?1 AND m.kind = 'produce' GROUP BY l.id ORDER BY min(m.id)",
-	         sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
-	         _("reading a run's outputs"));
+	ROWS_EACH(
+	    s,
+	    "SELECT l.id, l.code, i.code, l.unit, '', '', sum(m.qty), l.unit_cost, 0 "
+	    "FROM movements m JOIN lots l ON l.id = m.lot_id JOIN items i ON i.id = l.item_id "
+	    "WHERE m.run_id = ?1 AND m.kind = 'produce' GROUP BY l.id ORDER BY min(m.id)",
+	    sqlite3_bind_int64(st_, 1, run_id), struct run_input, input_read, cb, ctx,
+	    _("reading a run's outputs"));
 }
 
 static void event_read(sqlite3_stmt *st, struct run_event *ev)
@@ -472,11 +444,11 @@ static void event_read(sqlite3_stmt *st, struct run_event *ev)
 int db_run_events_each(struct store *s, int64_t run_id,
                        int (*cb)(void *ctx, const struct run_event *ev), void *ctx)
 {
-	EACH_ROW(s,
-	         "SELECT e.kind, e.text, j.user, j.hlc FROM run_events e JOIN journal j ON "
-	         "j.id = e.entry WHERE e.run_id = ?1 ORDER BY j.hlc, e.id",
-	         sqlite3_bind_int64(st_, 1, run_id), struct run_event, event_read, cb, ctx,
-	         _("reading a run's events"));
+	ROWS_EACH(s,
+	          "SELECT e.kind, e.text, j.user, j.hlc FROM run_events e JOIN journal j ON "
+	          "j.id = e.entry WHERE e.run_id = ?1 ORDER BY j.hlc, e.id",
+	          sqlite3_bind_int64(st_, 1, run_id), struct run_event, event_read, cb, ctx,
+	          _("reading a run's events"));
 }
 
 int db_run_consumptions_each(struct store *s, int64_t run_id,
@@ -520,5 +492,5 @@ int db_lot_link_insert(struct store *s, int64_t run_id, int64_t out_lot, int64_t
 	sqlite3_bind_int64(st, 2, out_lot);
 	sqlite3_bind_int64(st, 3, in_lot);
 	sqlite3_bind_int64(st, 4, qty);
-	return step_done(s, st, _("linking lots"));
+	return store_step_done(s, st, _("linking lots"));
 }

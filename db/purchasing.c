@@ -6,13 +6,6 @@
 
 #include <string.h>
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 int db_po_insert(struct store *s, const struct po *p, int64_t supplier_id, hlc_t hlc, int64_t *id)
 {
 	sqlite3_stmt *st =
@@ -26,7 +19,7 @@ int db_po_insert(struct store *s, const struct po *p, int64_t supplier_id, hlc_t
 	bind_text(st, 3, p->expected);
 	bind_text(st, 4, p->note);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)hlc);
-	rc = step_done(s, st, _("saving a purchase order"));
+	rc = store_step_done(s, st, _("saving a purchase order"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("purchase order %s already exists"), p->ref);
 	if (rc == OK)
@@ -48,7 +41,7 @@ int db_po_line_insert(struct store *s, const struct po_line *l)
 	bind_text(st, 5, l->unit);
 	bind_text(st, 6, l->ordered);
 	sqlite3_bind_int64(st, 7, l->unit_cost);
-	return step_done(s, st, _("saving a purchase order line"));
+	return store_step_done(s, st, _("saving a purchase order line"));
 }
 
 #define PO_SELECT                                                                                  \
@@ -193,7 +186,7 @@ int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, qty);
-	int rc = step_done(s, st, _("updating a purchase order line"));
+	int rc = store_step_done(s, st, _("updating a purchase order line"));
 	if (rc)
 		return rc;
 	st = store_stmt(s,
@@ -203,7 +196,7 @@ int db_po_line_receive(struct store *s, int64_t line_id, fixed_t qty)
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, line_id);
-	return step_done(s, st, _("closing a purchase order"));
+	return store_step_done(s, st, _("closing a purchase order"));
 }
 
 int db_po_close(struct store *s, int64_t po_id, int64_t n, hlc_t hlc)
@@ -214,7 +207,7 @@ int db_po_close(struct store *s, int64_t po_id, int64_t n, hlc_t hlc)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, po_id);
 	sqlite3_bind_int64(st, 2, n);
-	int rc = step_done(s, st, _("closing a purchase order line"));
+	int rc = store_step_done(s, st, _("closing a purchase order line"));
 	if (rc)
 		return rc;
 	st = store_stmt(s, "UPDATE purchase_orders SET status = 'closed', status_hlc = ?2 "
@@ -224,7 +217,7 @@ int db_po_close(struct store *s, int64_t po_id, int64_t n, hlc_t hlc)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, po_id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)hlc);
-	return step_done(s, st, _("closing a purchase order"));
+	return store_step_done(s, st, _("closing a purchase order"));
 }
 
 int db_lot_set_po_line(struct store *s, const char *lot, int64_t line_id)
@@ -234,5 +227,5 @@ int db_lot_set_po_line(struct store *s, const char *lot, int64_t line_id)
 		return ERR_DB;
 	bind_text(st, 1, lot);
 	sqlite3_bind_int64(st, 2, line_id);
-	return step_done(s, st, _("linking a lot to its order"));
+	return store_step_done(s, st, _("linking a lot to its order"));
 }

@@ -18,7 +18,7 @@ int db_recall_insert(struct store *s, const struct recall *r, hlc_t hlc, int64_t
 	bind_text(st, 4, r->opened_by);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)hlc);
 	sqlite3_bind_int64(st, 6, r->elapsed_ms);
-	rc = rows_step_done(s, st, _("saving a recall"));
+	rc = store_step_done(s, st, _("saving a recall"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("recall %s already exists"), r->code);
 	if (rc == OK)
@@ -39,7 +39,7 @@ int db_recall_lot_insert(struct store *s, int64_t recall_id, int64_t lot_id, int
 	sqlite3_bind_int64(st, 4, qty);
 	bind_text(st, 5, status);
 	sqlite3_bind_int(st, 6, held);
-	return rows_step_done(s, st, _("saving a recall's lots"));
+	return store_step_done(s, st, _("saving a recall's lots"));
 }
 
 int db_recall_shipment_insert(struct store *s, int64_t recall_id, int64_t customer_id,
@@ -58,7 +58,7 @@ int db_recall_shipment_insert(struct store *s, int64_t recall_id, int64_t custom
 	sqlite3_bind_int64(st, 4, lot_id);
 	sqlite3_bind_int64(st, 5, qty);
 	bind_text(st, 6, date);
-	if ((rc = rows_step_done(s, st, _("saving a recall's shipments"))))
+	if ((rc = store_step_done(s, st, _("saving a recall's shipments"))))
 		return rc;
 	c = store_stmt(s, "INSERT OR IGNORE INTO recall_customers (recall_id, customer_id) "
 	                  "VALUES (?1, ?2)");
@@ -66,7 +66,7 @@ int db_recall_shipment_insert(struct store *s, int64_t recall_id, int64_t custom
 		return ERR_DB;
 	sqlite3_bind_int64(c, 1, recall_id);
 	sqlite3_bind_int64(c, 2, customer_id);
-	return rows_step_done(s, c, _("saving a recall's customers"));
+	return store_step_done(s, c, _("saving a recall's customers"));
 }
 
 #define RECALL_SELECT                                                                              \
@@ -233,7 +233,7 @@ int db_recall_mark(struct store *s, int64_t recall_id, int64_t customer_id, cons
 	bind_text(st, 3, what);
 	sqlite3_bind_int64(st, 4, qty);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)hlc);
-	if ((rc = rows_step_done(s, st, _("tracking a recall"))))
+	if ((rc = store_step_done(s, st, _("tracking a recall"))))
 		return rc;
 	if (sqlite3_changes(s->db) == 0)
 		return error_set(ERR_NOT_FOUND, _("the customer received nothing in this recall"));
@@ -249,5 +249,5 @@ int db_recall_close(struct store *s, int64_t recall_id, const char *summary, hlc
 	sqlite3_bind_int64(st, 1, recall_id);
 	bind_text(st, 2, summary);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
-	return rows_step_done(s, st, _("closing a recall"));
+	return store_step_done(s, st, _("closing a recall"));
 }

@@ -1,4 +1,4 @@
-/* Row loops shared by the order, trace and recall queries (db/ only). */
+/* The row loop shared by db/'s list queries (db/ only). */
 #ifndef LOTLINE_DB_ROWS_H
 #define LOTLINE_DB_ROWS_H
 
@@ -31,12 +31,5 @@
 		sqlite3_finalize(st_);                                                             \
 		return rc_;                                                                        \
 	} while (0)
-
-static inline int rows_step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
 
 #endif

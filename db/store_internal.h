@@ -34,6 +34,14 @@ int store_error(struct store *s, const char *what);
 	"ORDER BY j.id DESC LIMIT 1), '')"
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Step a statement that returns no rows, reset it, and say how it went. */
+static inline int store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_error(s, what);
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* Bind NULL for an empty string. */
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 /* Copy column i into a fixed buffer ("" for NULL). */

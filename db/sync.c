@@ -8,13 +8,6 @@
 
 #include <string.h>
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? OK : store_error(s, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 #define PEER_COLUMNS "id, public_key, site_id, code, address, enrolled_ms, coalesce(revoked_ms, 0)"
 
 static void peer_row(sqlite3_stmt *st, struct peer *p)
@@ -56,7 +49,7 @@ int db_peer_insert(struct store *s, const struct peer *p)
 	bind_text(st, 3, p->code);
 	bind_text(st, 4, p->address);
 	sqlite3_bind_int64(st, 5, p->enrolled_ms);
-	return step_done(s, st, _("enrolling a peer"));
+	return store_step_done(s, st, _("enrolling a peer"));
 }
 
 int db_peer_by_key(struct store *s, const char *key, struct peer *out)
@@ -119,7 +112,7 @@ int db_peer_revoke(struct store *s, int64_t id, int64_t now_ms)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now_ms);
-	return step_done(s, st, _("revoking a peer"));
+	return store_step_done(s, st, _("revoking a peer"));
 }
 
 int db_peer_each(struct store *s, int include_revoked, int (*cb)(void *ctx, const struct peer *p),
@@ -323,7 +316,7 @@ int db_sync_state_add(struct store *s, const char *peer_site, int64_t received, 
 	sqlite3_bind_int64(st, 3, sent);
 	sqlite3_bind_int64(st, 4, peer_has_own);
 	sqlite3_bind_int64(st, 5, last_sync_ms);
-	return step_done(s, st, _("recording sync progress"));
+	return store_step_done(s, st, _("recording sync progress"));
 }
 
 int db_sync_state_latest(struct store *s, struct sync_state *out)
@@ -352,5 +345,5 @@ int db_meta_delete(struct store *s, const char *key)
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, key);
-	return step_done(s, st, _("writing store metadata"));
+	return store_step_done(s, st, _("writing store metadata"));
 }
