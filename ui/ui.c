@@ -467,6 +467,9 @@ static void loop(struct ui *ui, FILE *trace)
 			int64_t left = last_key + ui->idle_lock_min * 60000LL - mono_ms();
 			wait = left > 0 ? (int)(left < 60000 ? left : 60000) : 0;
 		}
+		/* the sync state in the status line changes without a key: look each second */
+		if (ui->sync && (wait < 0 || wait > 1000))
+			wait = 1000;
 		input_next(&ev, wait);
 		t0 = mono_us();
 		bytes0 = term_bytes();
