@@ -1,8 +1,8 @@
 /* Ledger pages for the screens (see ledger_page.h). The SQL is made of fixed
  * fragments chosen by which filters are set and by the sort; every value is
- * bound. Each sort order has an index behind it where the schema has one
- * (expiry, location, item, status, lot code), so a page costs a short index
- * range, whatever the size of the store. */
+ * bound. Each sort order has an index behind it, so a page costs a short index
+ * range, whatever the size of the store; a search that matches few lots is
+ * answered from the trigram index of lot codes and supplier lots (lots_text). */
 #include "db/ledger_page.h"
 #include "db/lot_row.h"
 #include "db/lots.h"
@@ -56,13 +56,13 @@ static const struct {
 } sorts[LS_COUNT] = {
     [LS_ITEM] = {{"i.code", "l.expiry", "l.id"}, {K_ITEM, K_EXPIRY, K_ID}, 3, from_items, 1},
     [LS_LOT] = {{"l.code"}, {K_CODE}, 1, from_lots, 1},
-    [LS_QTY] = {{"l.qty", "l.id"}, {K_QTY, K_ID}, 2, from_lots, 0},
-    [LS_UNIT] = {{"l.unit", "l.expiry", "l.id"}, {K_UNIT, K_EXPIRY, K_ID}, 3, from_lots, 0},
+    [LS_QTY] = {{"l.qty", "l.id"}, {K_QTY, K_ID}, 2, from_lots, 1},
+    [LS_UNIT] = {{"l.unit", "l.expiry", "l.id"}, {K_UNIT, K_EXPIRY, K_ID}, 3, from_lots, 1},
     [LS_EXPIRY] = {{"l.expiry", "l.id"}, {K_EXPIRY, K_ID}, 2, from_lots, 1},
     [LS_LOCATION] =
         {{"lo.code", "l.expiry", "l.id"}, {K_LOCATION, K_EXPIRY, K_ID}, 3, from_locations, 1},
-    [LS_COA] = {{"l.coa", "l.expiry", "l.id"}, {K_COA, K_EXPIRY, K_ID}, 3, from_lots, 0},
-    [LS_LAST] = {{"l.last_hlc", "l.id"}, {K_LAST, K_ID}, 2, from_lots, 0},
+    [LS_COA] = {{"l.coa", "l.expiry", "l.id"}, {K_COA, K_EXPIRY, K_ID}, 3, from_lots, 1},
+    [LS_LAST] = {{"l.last_hlc", "l.id"}, {K_LAST, K_ID}, 2, from_lots, 1},
     [LS_STATUS] = {{"l.status", "l.expiry", "l.id"}, {K_STATUS, K_EXPIRY, K_ID}, 3, from_lots, 1},
 };
 
@@ -108,8 +108,20 @@ static int closed_status(const char *status)
 	                  !strcmp(status, "scrapped") || !strcmp(status, "returned"));
 }
 
-/* The WHERE clause; parameters ?1..?9 as bind_filter binds them. */
-static void where_sql(struct strbuf *sql, const struct ledger_query *q)
+/* How a query finds its lots (db_ledger_force_plan names them for tests). */
+enum plan { PLAN_ORDER = LP_ORDER, PLAN_SCAN = LP_SCAN, PLAN_TEXT = LP_TEXT };
+
+/* The trigram index answers searches of three characters or more. */
+static int text_indexed(const char *text)
+{
+	int chars = 0;
+	for (const unsigned char *p = (const unsigned char *)text; text && *p; p++)
+		chars += (*p & 0xC0) != 0x80;
+	return chars >= 3;
+}
+
+/* The WHERE clause; parameters ?1..?9 and ?21 as bind_filter binds them. */
+static void where_sql(struct strbuf *sql, const struct ledger_query *q, enum plan plan)
 {
 	const struct ledger_filter *f = &q->f;
 	sb_puts(sql, " WHERE 1");
@@ -137,6 +149,13 @@ static void where_sql(struct strbuf *sql, const struct ledger_query *q)
 		        " AND (l.code LIKE ?6 ESCAPE '\\' OR l.supplier_lot LIKE ?6 ESCAPE '\\' "
 		        "OR l.item_id IN (SELECT id FROM items WHERE code LIKE ?6 ESCAPE '\\' "
 		        "OR name LIKE ?6 ESCAPE '\\'))");
+	/* the same lots again, in a form that drives the query from the trigram
+	 * index and the item's lots (the LIKE above stays the exact rule) */
+	if (f->text && plan == PLAN_TEXT)
+		sb_puts(sql,
+		        " AND (l.id IN (SELECT rowid FROM lots_text WHERE lots_text MATCH ?21) "
+		        "OR l.item_id IN (SELECT id FROM items WHERE code LIKE ?6 ESCAPE '\\' "
+		        "OR name LIKE ?6 ESCAPE '\\'))");
 	if (f->expires_by)
 		sb_puts(sql, " AND l.expiry <= ?7");
 	if (f->expires_from)
@@ -149,7 +168,77 @@ static void where_sql(struct strbuf *sql, const struct ledger_query *q)
 		        "AND lot_id IS NOT NULL)");
 }
 
-static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q)
+/* The text matched literally by LIKE: % and _ are not wildcards here. */
+static char *like_pattern(const char *text)
+{
+	struct strbuf like = STRBUF_INIT;
+	sb_putc(&like, '%');
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sb_putc(&like, '\\');
+		sb_putc(&like, *p);
+	}
+	sb_putc(&like, '%');
+	char *r = xstrdup(sb_str(&like));
+	sb_free(&like);
+	return r;
+}
+
+/* The text as one FTS5 string: between quotes, its quotes doubled. */
+static char *fts_phrase(const char *text)
+{
+	struct strbuf phrase = STRBUF_INIT;
+	sb_putc(&phrase, '"');
+	for (const char *p = text; *p; p++) {
+		if (*p == '"')
+			sb_putc(&phrase, '"');
+		sb_putc(&phrase, *p);
+	}
+	sb_putc(&phrase, '"');
+	char *r = xstrdup(sb_str(&phrase));
+	sb_free(&phrase);
+	return r;
+}
+
+static void bind_owned(sqlite3_stmt *st, int i, char *text)
+{
+	sqlite3_bind_text(st, i, text, -1, free);
+}
+
+/* Lots a search names before it goes to the trigram index at once: that many
+ * lots are read and sorted in well under a millisecond each page. */
+#define TEXT_FEW 2000
+
+/* Does the search text name few lots? Counted, up to TEXT_FEW, in the trigram
+ * index and among the lots of the items whose code or name has the text, before
+ * any other filter. Each key asks for a page, the read-ahead and the count: the
+ * answer for the last text is kept (if lots changed meanwhile, only the speed
+ * of the plan it chose can suffer, never the answer). */
+static int text_is_rare(struct store *s, const char *text)
+{
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM (SELECT 1 FROM lots_text WHERE lots_text MATCH ?1 "
+	    "LIMIT ?3)) + (SELECT count(*) FROM (SELECT 1 FROM lots WHERE item_id IN (SELECT id "
+	    "FROM items WHERE code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\') LIMIT ?3))";
+	if (!text_indexed(text))
+		return 0;
+	if (s->ledger_text && !strcmp(s->ledger_text, text))
+		return s->ledger_text_rare;
+	sqlite3_stmt *st = store_stmt(s, sql);
+	if (!st)
+		return 0;
+	bind_owned(st, 1, fts_phrase(text));
+	bind_owned(st, 2, like_pattern(text));
+	sqlite3_bind_int(st, 3, TEXT_FEW);
+	int rare = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < TEXT_FEW;
+	sqlite3_reset(st);
+	free(s->ledger_text);
+	s->ledger_text = xstrdup(text);
+	s->ledger_text_rare = rare;
+	return rare;
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q, enum plan plan)
 {
 	const struct ledger_filter *f = &q->f;
 	bind_text(st, 1, f->location);
@@ -157,19 +246,10 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q)
 	bind_text(st, 3, f->category);
 	bind_text(st, 4, f->status);
 	bind_text(st, 5, f->coa);
-	if (f->text) {
-		/* the text is matched literally: % and _ are not wildcards here */
-		struct strbuf like = STRBUF_INIT;
-		sb_putc(&like, '%');
-		for (const char *p = f->text; *p; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				sb_putc(&like, '\\');
-			sb_putc(&like, *p);
-		}
-		sb_putc(&like, '%');
-		sqlite3_bind_text(st, 6, sb_str(&like), -1, SQLITE_TRANSIENT);
-		sb_free(&like);
-	}
+	if (f->text)
+		bind_owned(st, 6, like_pattern(f->text));
+	if (f->text && plan == PLAN_TEXT)
+		bind_owned(st, 21, fts_phrase(f->text));
 	bind_text(st, 7, f->expires_by);
 	bind_text(st, 8, f->expired_before);
 	bind_text(st, 9, f->expires_from);
@@ -195,9 +275,9 @@ static int past_deadline(void *ctx)
 	return now_us() > *(int64_t *)ctx;
 }
 
-/* One attempt: the order's own plan, or a scan of the table. */
+/* One attempt with one plan; -2 when the deadline (if any) passed first. */
 static int page_query(struct store *s, const struct ledger_query *q, const struct lot *from,
-                      int incl, int dir, struct lot *out, int n, int scan, int64_t deadline)
+                      int incl, int dir, struct lot *out, int n, enum plan plan, int64_t deadline)
 {
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -207,8 +287,10 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	int got = 0, rc;
 
 	sb_puts(&sql, LOT_COLUMNS);
-	sb_puts(&sql, scan ? from_scan : sorts[sort].from);
-	where_sql(&sql, q);
+	sb_puts(&sql, plan == PLAN_SCAN   ? from_scan
+	              : plan == PLAN_TEXT ? from_lots
+	                                  : sorts[sort].from);
+	where_sql(&sql, q, plan);
 	if (from) {
 		sb_puts(&sql, " AND (");
 		for (int i = 0; i < sorts[sort].n; i++)
@@ -227,7 +309,7 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	sb_free(&sql);
 	if (rc)
 		return -1;
-	bind_filter(st, q);
+	bind_filter(st, q, plan);
 	if (from)
 		for (int i = 0; i < sorts[sort].n; i++)
 			bind_key_part(st, 10 + i, sorts[sort].part[i], from);
@@ -248,8 +330,9 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	return got;
 }
 
-/* Filters that no index serves may match few lots far apart in the order's index;
- * walking that index then reads the whole table at random. The index plan gets a
+/* A search that names few lots starts from them (the trigram index). Other
+ * filters that no index serves may match few lots far apart in the order's
+ * index; walking that index then reads the whole table at random, so it gets a
  * few milliseconds (enough when matches are common), then the table is scanned. */
 int db_ledger_page(struct store *s, const struct ledger_query *q, const struct lot *from, int incl,
                    int dir, struct lot *out, int n)
@@ -257,16 +340,21 @@ int db_ledger_page(struct store *s, const struct ledger_query *q, const struct l
 	const struct ledger_filter *f = &q->f;
 	int sort = q->sort >= 0 && q->sort < LS_COUNT ? (int)q->sort : LS_EXPIRY;
 	int sparse = f->text || f->coa || f->category || q->negative || q->exceptions;
+	if (s->ledger_plan != LP_AUTO)
+		return page_query(s, q, from, incl, dir, out, n, (enum plan)s->ledger_plan, 0);
+	if (text_is_rare(s, f->text))
+		return page_query(s, q, from, incl, dir, out, n, PLAN_TEXT, 0);
 	if (!sparse || !sorts[sort].indexed)
-		return page_query(s, q, from, incl, dir, out, n, 0, 0);
-	int got = page_query(s, q, from, incl, dir, out, n, 0, now_us() + 40000);
+		return page_query(s, q, from, incl, dir, out, n, PLAN_ORDER, 0);
+	int got = page_query(s, q, from, incl, dir, out, n, PLAN_ORDER, now_us() + 40000);
 	if (got == -2)
-		got = page_query(s, q, from, incl, dir, out, n, 1, 0);
+		got = page_query(s, q, from, incl, dir, out, n, PLAN_SCAN, 0);
 	return got;
 }
 
-int db_ledger_totals(struct store *s, const struct ledger_query *q, int64_t limit,
-                     struct ledger_totals *out)
+/* One count with one plan; -2 when the deadline (if any) passed first. */
+static int totals_query(struct store *s, const struct ledger_query *q, int64_t limit,
+                        struct ledger_totals *out, enum plan plan, int64_t deadline)
 {
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -275,16 +363,17 @@ int db_ledger_totals(struct store *s, const struct ledger_query *q, int64_t limi
 	memset(out, 0, sizeof(*out));
 	/* The inner LIMIT bounds the work: a million matching lots count as "limit+". */
 	sb_puts(&sql, "SELECT unit, count(*), sum(qty) FROM (SELECT l.unit AS unit, l.qty AS qty "
-	              "FROM lots l JOIN items i ON i.id = l.item_id "
-	              "JOIN locations lo ON lo.id = l.location_id");
-	where_sql(&sql, q);
+	              "FROM lots l");
+	where_sql(&sql, q, plan);
 	sb_puts(&sql, " LIMIT ?20) GROUP BY unit ORDER BY count(*) DESC, unit");
 	rc = prepare(s, sb_str(&sql), &st);
 	sb_free(&sql);
 	if (rc)
 		return rc;
-	bind_filter(st, q);
+	bind_filter(st, q, plan);
 	sqlite3_bind_int64(st, 20, limit + 1);
+	if (deadline)
+		sqlite3_progress_handler(s->db, 2000, past_deadline, &deadline);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t c = sqlite3_column_int64(st, 1);
 		out->lots += c;
@@ -295,11 +384,39 @@ int db_ledger_totals(struct store *s, const struct ledger_query *q, int64_t limi
 			out->nunits++;
 		}
 	}
-	rc = rc == SQLITE_DONE ? OK : store_error(s, _("counting the ledger"));
+	if (deadline)
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	if (rc == SQLITE_INTERRUPT && deadline)
+		rc = -2;
+	else
+		rc = rc == SQLITE_DONE ? OK : store_error(s, _("counting the ledger"));
 	sqlite3_finalize(st);
 	if (out->lots > limit) {
 		out->lots = limit;
 		out->more = 1;
 	}
 	return rc;
+}
+
+/* A search that names few lots counts them from the trigram index. A common
+ * one reaches the limit soon reading lots in any order, unless other filters
+ * make its matches rare: after a few milliseconds the trigram index serves. */
+int db_ledger_totals(struct store *s, const struct ledger_query *q, int64_t limit,
+                     struct ledger_totals *out)
+{
+	if (s->ledger_plan != LP_AUTO)
+		return totals_query(s, q, limit, out, (enum plan)s->ledger_plan, 0);
+	if (text_is_rare(s, q->f.text))
+		return totals_query(s, q, limit, out, PLAN_TEXT, 0);
+	if (!text_indexed(q->f.text))
+		return totals_query(s, q, limit, out, PLAN_ORDER, 0);
+	int rc = totals_query(s, q, limit, out, PLAN_ORDER, now_us() + 40000);
+	if (rc == -2)
+		rc = totals_query(s, q, limit, out, PLAN_TEXT, 0);
+	return rc;
+}
+
+void db_ledger_force_plan(struct store *s, enum ledger_plan plan)
+{
+	s->ledger_plan = plan;
 }

@@ -54,4 +54,11 @@ struct ledger_totals {
 int db_ledger_totals(struct store *s, const struct ledger_query *q, int64_t limit,
                      struct ledger_totals *out);
 
+/* How pages and counts find their lots: chosen for each query (LP_AUTO), or
+ * always in the sort's index, by a scan of the table, or from the trigram index
+ * of lot codes and supplier lots (a search of three characters or more). Every
+ * plan gives the same answer; the tests compare them. */
+enum ledger_plan { LP_AUTO, LP_ORDER, LP_SCAN, LP_TEXT };
+void db_ledger_force_plan(struct store *s, enum ledger_plan plan);
+
 #endif

@@ -183,6 +183,7 @@ void store_close(struct store *s)
 	if (s->db)
 		sqlite3_close(s->db);
 	free(s->path);
+	free(s->ledger_text);
 	free(s);
 }
 

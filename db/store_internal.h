@@ -16,6 +16,9 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_CACHE];
 	int ncache;
+	int ledger_plan;      /* enum ledger_plan: LP_AUTO but in tests */
+	char *ledger_text;    /* the last search text the ledger weighed, */
+	int ledger_text_rare; /* and whether it names few lots */
 };
 
 /* A prepared statement for this SQL text, cached by the text's address (the SQL

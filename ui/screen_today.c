@@ -15,8 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Counts stop here ("10000+"), so a million lots answer at once. */
-#define TODAY_COUNT_LIMIT 10000
+/* Counts stop here ("1000+", as the ledger's): past a thousand lots the number
+ * changes no decision, and each count reads at most this many lots. */
+#define TODAY_COUNT_LIMIT 1000
 
 enum today_row { T_EXPIRING, T_EXPIRED, T_HELD, T_COA, T_EXCEPTIONS, T_NEGATIVE, T_COUNT };
 

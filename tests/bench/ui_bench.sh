@@ -86,6 +86,35 @@ printf '%-44s %12s kB\n' "peak memory (max RSS)" \
 	"$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$work/time")"
 [ "$lots" -gt 0 ] || echo "(the store shows no lots)"
 
+# A second session: each sort order's first page, Today's counts, and a search
+# typed a key at a time (the slowest key: three characters and more come from
+# the trigram index, one and two from the order's index or a table scan).
+{
+	printf '%s<Tab>%s<Enter>\n1\n' "$user" "$pin"
+	for i in 1 2 3 4 5 6 7 8 9; do printf 'o\n'; done
+	printf '<Esc>\n'
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '8\n<Esc>\n'; i=$((i + 1)); done
+	printf '1\n/SL1234567\n<Esc>\n<Esc>\n1\n/XQ\n'
+} > "$work/script2"
+LOTLINE_SCRIPT="$work/script2" LOTLINE_TRACE_TIMING="$work/trace2" \
+	LOTLINE_TERM_OUTPUT="$work/out2" "$LOTLINE" --db "$store"
+# slowest FIELD LINES...: the largest value of a trace field over those lines
+slowest() {
+	f=$1
+	shift
+	printf '%s\n' "$@" | awk -F'\t' -v f="$f" 'NR == FNR {want[$0] = 1; next}
+		($1 in want) && $f + 0 > m {m = $f + 0; v = $f} END {printf "%s", v}' - "$work/trace2"
+}
+printf '%-44s %12s %12s\n' "first page in each sort order (slowest of 9)" \
+	"$(slowest 2 'key o')" "$(slowest 3 'key o')"
+printf '%-44s %12s %12s\n' "Today with its counts (8 on the menu)" \
+	"$(awk -F'\t' '$1 == "key 8" {print $2}' "$work/trace2" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+	"$(awk -F'\t' '$1 == "key 8" {print $3}' "$work/trace2" | tail -1)"
+printf '%-44s %12s\n' "search SL1234567, slowest of keys 3 to 9" \
+	"$(slowest 2 'key 1' 'key 2' 'key 3' 'key 4' 'key 5' 'key 6' 'key 7')"
+printf '%-44s %12s\n' "search XQ (matches nothing), slowest key" "$(slowest 2 'key X' 'key Q')"
+
 # The same movements in less, paging the ledger exported as text, on a real
 # terminal (tmux, TERM=xterm, 80x24): the bytes less writes for each.
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
