@@ -191,6 +191,16 @@ int db_coa_each(struct store *s, const struct coa_filter *f,
 		              "LEFT JOIN items i ON i.id = l.item_id "
 		              "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
 		              "WHERE d.status = ?7");
+	else if (f->queue && !f->item && !f->location)
+		/* the queue in received order, a screenful at a time, from the
+		 * index of waiting lots (the planner would take lots_coa and sort
+		 * them all); an item or a location has its own index */
+		sb_puts(&sql,
+		        "FROM lots l INDEXED BY lots_coa_queue "
+		        "JOIN items i ON i.id = l.item_id "
+		        "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+		        "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
+		        "AND d.kind = 'coa' WHERE 1");
 	else
 		sb_puts(&sql,
 		        "FROM lots l JOIN items i ON i.id = l.item_id "
