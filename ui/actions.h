@@ -103,6 +103,8 @@ enum screen_id {
 	  N_("Retire the marked documents (replaced by another)"), AF_NOBAR)                       \
 	_(DOCUMENTS, DOCS_ASSIGN, "docs-assign", N_("Assign"),                                     \
 	  N_("Assign a qa reviewer to the marked documents"), AF_BAR)                              \
+	_(DOCUMENTS, DOCS_ATTACH, "docs-attach", N_("Attach"),                                     \
+	  N_("Attach a COA file to the selected lot (stored in the store by content)"), AF_BAR)    \
 	_(DOCUMENTS, DOCS_RESULT, "docs-result", N_("Result"),                                     \
 	  N_("Enter a test result for the selected lot"), AF_BAR)                                  \
 	_(DOCUMENTS, DOCS_RELEASE, "docs-release", N_("Release"),                                  \

@@ -2,9 +2,9 @@
  * uploaded (or, from Today, the documents rejected), filtered by supplier,
  * item, location and received date. Rows are marked (Space) and the marked
  * documents reviewed, linked, rejected, retired or given a reviewer in one
- * transaction (doc_change); the selected lot gets a test result or is released
- * through the services, whose rules decide; and the COAs shown go out as an
- * audit export, as 'lotline doc export --coa' writes them. */
+ * transaction (doc_change). The selected lot gets a COA file, a test result or
+ * a release through the services, whose rules decide; and the COAs go out as
+ * an audit export, as 'lotline doc export --coa' writes them. */
 #include "db/documents.h"
 #include "db/lots.h"
 #include "db/master.h"
@@ -555,6 +555,37 @@ static void open_release(struct ui *ui, struct docs *d)
 	ui_push_form(ui, fm);
 }
 
+static int attach_submit(struct ui *ui, struct form *fm)
+{
+	struct lot_ctx *c = fm->ctx;
+	char code[LOT_MAX + 1];
+	int rc =
+	    doc_attach(&ui->s, c->code, form_get(fm, "file"), "coa", form_get(fm, "name"), code);
+	if (rc == OK)
+		ui_info(ui, _("%s attached to %s"), code, c->code);
+	return rc;
+}
+
+static void open_attach(struct ui *ui, struct docs *d)
+{
+	struct lot l;
+	struct form_field *f;
+	if (!selected_lot(ui, d, &l))
+		return;
+	if (session_require(&ui->s, PERM_DOCS)) {
+		ui_error(ui, NULL);
+		return;
+	}
+	struct form *fm = lot_form(&l, _("Attach a COA"), attach_submit);
+	f = form_add(fm, "file", _("File"), FIELD_TEXT, 1);
+	f->svc_key = N_("file");
+	f->hint = _("a path: PDF, image or scan");
+	f = form_add(fm, "name", _("Name"), FIELD_TEXT, 0);
+	f->svc_key = N_("name");
+	f->hint = _("empty: the file's");
+	ui_push_form(ui, fm);
+}
+
 /* ---- the filter and the audit export ---- */
 
 static int add_location(void *ctx, const struct location *l)
@@ -710,6 +741,9 @@ static enum result docs_action(struct ui *ui, void *st, int action)
 		return RES_HANDLED;
 	case ACT_DOCS_ASSIGN:
 		open_bulk(ui, d, DOC_ASSIGN);
+		return RES_HANDLED;
+	case ACT_DOCS_ATTACH:
+		open_attach(ui, d);
 		return RES_HANDLED;
 	case ACT_DOCS_RESULT:
 		open_result(ui, d);

@@ -1,7 +1,8 @@
 # The Documents and QA screen: the COA queue with filters, rows marked and
 # reviewed in one go, a rejection that shows on Today (whose Enter opens the
 # rejected documents), a test result, a bulk change refused whole, reviewer
-# assignment, a release refused by the policy, and the audit export; then the
+# assignment, a release refused by the policy, a bad scan, a bad date, a COA
+# attached (and a file that is not there), and the audit export; then the
 # store as the command line sees it. The same at 20x16 with the rf keys.
 . "$TESTDIR/screen/lib.sh"
 export LOTLINE_USER=ana
@@ -46,6 +47,14 @@ a
 :scan LOT-261018-DM002
 <F6>
 :save-screen documents-release-refused.screen
+:scan NOWHERE
+:save-screen documents-badscan.screen
+<F7><Tab><Tab><Tab><Tab>2026-11-01<Tab>2026-10-01<F2>
+:save-screen documents-filter-bad.screen
+<Esc><Home>nnope.pdf<Enter><Enter>
+:save-screen documents-attach-bad.screen
+<Esc>ncoa.pdf<Enter><Enter>
+:save-screen documents-attached.screen
 e<Tab>MILLCO<F2>
 :save-screen documents-export.screen
 <F9>8
@@ -76,6 +85,11 @@ expect_line documents-assigned 'HONEY .*DOC-261123-DM004 uploaded quinn'
 expect_line documents-linked '^2 documents linked'
 expect_line documents-release-refused \
 	'^lot LOT-261018-DM002 cannot be released: its COA is uploaded, and the policy'
+expect_line documents-badscan 'NOWHERE'
+expect_line documents-filter-bad 'to: 2026-10-01 is before the from date 2026-11-01'
+expect_line documents-attach-bad 'cannot read nope.pdf'
+expect_line documents-attached '^DOC-261123-DM006 attached to LOT-260929-DM001'
+expect_line documents-attached '^U LOT-260929-DM001 .*DOC-261123-DM006 uploaded'
 expect_line documents-export '^[0-9]+ files and an index of [0-9]+ rows in audit'
 expect_line documents-today '^R +1 Documents rejected'
 expect_line documents-rejected 'lotline: Documents: rejected'
@@ -89,6 +103,9 @@ coa() { ll ledger --format tsv | awk -F'\t' -v l="$1" '$2==l {print $7}'; }
 [ "$(coa LOT-261001-DM002)" = linked ] || fail "oil COA linked: $(coa LOT-261001-DM002)"
 [ "$(coa LOT-261001-DM003)" = missing ] || fail "flour COA rejected, so missing"
 [ "$(coa LOT-261004-DM001)" = uploaded ] || fail "honey COA still uploaded"
+[ "$(coa LOT-260929-DM001)" = uploaded ] || fail "berries COA attached on the screen"
+ll doc get DOC-261123-DM006 "$TMPD/back.pdf" && cmp -s "$TMPD/coa.pdf" "$TMPD/back.pdf" ||
+	fail "the attached file comes back byte for byte"
 st=$(ll doc show DOC-261123-DM001 --format tsv | awk -F'\t' 'NR==2 {print $5, $7, $11}')
 [ "$st" = "linked quinn Matches the spec sheet" ] || [ "$st" = "linked quinn " ] ||
 	fail "oats document: $st"
