@@ -714,8 +714,9 @@ static enum result docs_action(struct ui *ui, void *st, int action)
 	struct docs *d = st;
 	switch (action) {
 	case ACT_OPEN: {
-		const struct coa_row *r = selected(d);
-		if (r && (!r->doc.code[0] || !strcmp(r->doc.record_kind, "lot"))) {
+		struct lot l;
+		const struct coa_row *r = selected_lot(ui, d, &l);
+		if (r) {
 			struct lot_open_arg arg = {r->lot};
 			ui_push(ui, SCREEN_LOT, &arg);
 		}

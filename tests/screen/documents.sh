@@ -12,6 +12,9 @@ for lot in LOT-261001-DM001 LOT-261001-DM002 LOT-261001-DM003 LOT-261004-DM001 \
 	LOT-261018-DM002; do
 	ll doc attach "$lot" "$TMPD/coa.pdf" --kind coa > /dev/null || fail "attach to $lot"
 done
+# a supplier's certificate, rejected: Today counts it and lists it too
+sdoc=$(ll doc attach supplier:MILLCO "$TMPD/coa.pdf" --kind supplier)
+ll doc reject "$sdoc" --reason "out of date" > /dev/null || fail "reject $sdoc"
 ll settings release_needs_coa on > /dev/null
 unset LOTLINE_USER
 
@@ -61,6 +64,8 @@ e<Tab>MILLCO<F2>
 :save-screen documents-today.screen
 <End><Enter>
 :save-screen documents-rejected.screen
+<Home><Enter>
+:save-screen documents-rejected-supplier.screen
 EOF2
 expect_screen documents
 expect_screen documents-marked
@@ -88,13 +93,16 @@ expect_line documents-release-refused \
 expect_line documents-badscan 'NOWHERE'
 expect_line documents-filter-bad 'to: 2026-10-01 is before the from date 2026-11-01'
 expect_line documents-attach-bad 'cannot read nope.pdf'
-expect_line documents-attached '^DOC-261123-DM006 attached to LOT-260929-DM001'
-expect_line documents-attached '^U LOT-260929-DM001 .*DOC-261123-DM006 uploaded'
+expect_line documents-attached '^DOC-261123-DM007 attached to LOT-260929-DM001'
+expect_line documents-attached '^U LOT-260929-DM001 .*DOC-261123-DM007 uploaded'
 expect_line documents-export '^[0-9]+ files and an index of [0-9]+ rows in audit'
-expect_line documents-today '^R +1 Documents rejected'
+expect_line documents-today '^R +2 Documents rejected'
 expect_line documents-rejected 'lotline: Documents: rejected'
 expect_line documents-rejected '^R LOT-261001-DM003 .*DOC-261123-DM003'
-expect_line documents-rejected '^1 document$'
+expect_line documents-rejected '^R supplier:MILLCO .*DOC-261123-DM006 rejected'
+expect_line documents-rejected '^2 documents$'
+expect_line documents-rejected 'DOC-261123-DM006 coa.pdf: out of date'
+expect_line documents-rejected-supplier 'DOC-261123-DM006 belongs to supplier:MILLCO, not to a lot'
 
 # the store, as the command line sees it
 export LOTLINE_USER=ana
@@ -104,7 +112,7 @@ coa() { ll ledger --format tsv | awk -F'\t' -v l="$1" '$2==l {print $7}'; }
 [ "$(coa LOT-261001-DM003)" = missing ] || fail "flour COA rejected, so missing"
 [ "$(coa LOT-261004-DM001)" = uploaded ] || fail "honey COA still uploaded"
 [ "$(coa LOT-260929-DM001)" = uploaded ] || fail "berries COA attached on the screen"
-ll doc get DOC-261123-DM006 "$TMPD/back.pdf" && cmp -s "$TMPD/coa.pdf" "$TMPD/back.pdf" ||
+ll doc get DOC-261123-DM007 "$TMPD/back.pdf" && cmp -s "$TMPD/coa.pdf" "$TMPD/back.pdf" ||
 	fail "the attached file comes back byte for byte"
 st=$(ll doc show DOC-261123-DM001 --format tsv | awk -F'\t' 'NR==2 {print $5, $7, $11}')
 [ "$st" = "linked quinn Matches the spec sheet" ] || [ "$st" = "linked quinn " ] ||
@@ -116,7 +124,8 @@ st=$(ll doc show DOC-261123-DM001 --format tsv | awk -F'\t' 'NR==2 {print $5, $7
 [ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261018-DM002" {print $10}')" = hold ] ||
 	fail "the berries stay on hold"
 [ "$(ll doc queue --status rejected --format tsv | tail -n +2 | cut -f1,6)" = \
-	"LOT-261001-DM003	DOC-261123-DM003" ] || fail "the rejected document"
+	"supplier:MILLCO	DOC-261123-DM006
+LOT-261001-DM003	DOC-261123-DM003" ] || fail "the rejected documents"
 [ -f "$TMPD/audit/index.csv" ] || fail "the audit export wrote no index"
 [ "$(tail -n +2 "$TMPD/audit/index.csv" | cut -d, -f3 | sort -u)" = MILLCO ] ||
 	fail "the audit export holds MILLCO's lots only"
