@@ -131,11 +131,13 @@ LOT-261001-DM003	DOC-261123-DM003" ] || fail "the rejected documents"
 	fail "the audit export holds MILLCO's lots only"
 unset LOTLINE_USER
 
-# a handheld: 20x16, the rf keys (m marks, v reviews)
+# a handheld: 20x16, the rf keys (f filters, m marks, v reviews)
 LOTLINE_KEYMAP=rf steps 20x16 --user quinn <<'EOF2'
 3333<Enter>
 6
 :save-screen compact-documents.screen
+f<Tab>BEEHIVE<Enter><Enter><Enter><Enter><Enter>
+:save-screen compact-documents-filtered.screen
 :scan LOT-261004-DM001
 m
 v
@@ -144,6 +146,9 @@ ok<Enter>
 :save-screen compact-documents-done.screen
 EOF2
 expect_screen compact-documents
+expect_line compact-documents-filtered '^Filter: supplier'
+expect_line compact-documents-filtered '^U LOT-261004-DM001'
+expect_no_line compact-documents-filtered 'LOT-261001-DM003'
 expect_line compact-documents-form '^DOC-261123-DM004'
 expect_line compact-documents-done '^1 document revie'
 [ "$(LOTLINE_USER=ana ll doc show DOC-261123-DM004 --format tsv | awk -F'\t' 'NR==2 {print $5}')" = \
