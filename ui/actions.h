@@ -101,6 +101,8 @@ enum screen_id {
 	  N_("Reject the marked documents, with a reason"), AF_BAR)                                \
 	_(DOCUMENTS, DOCS_RETIRE, "docs-retire", N_("Retire"),                                     \
 	  N_("Retire the marked documents (replaced by another)"), AF_NOBAR)                       \
+	_(DOCUMENTS, DOCS_RESTORE, "docs-restore", N_("Restore"),                                  \
+	  N_("Restore the marked retired documents: uploaded again, to be reviewed"), AF_NOBAR)    \
 	_(DOCUMENTS, DOCS_ASSIGN, "docs-assign", N_("Assign"),                                     \
 	  N_("Assign a qa reviewer to the marked documents"), AF_BAR)                              \
 	_(DOCUMENTS, DOCS_ATTACH, "docs-attach", N_("Attach"),                                     \

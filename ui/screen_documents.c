@@ -740,6 +740,9 @@ static enum result docs_action(struct ui *ui, void *st, int action)
 	case ACT_DOCS_RETIRE:
 		open_bulk(ui, d, DOC_RETIRE);
 		return RES_HANDLED;
+	case ACT_DOCS_RESTORE:
+		open_bulk(ui, d, DOC_RESTORE);
+		return RES_HANDLED;
 	case ACT_DOCS_ASSIGN:
 		open_bulk(ui, d, DOC_ASSIGN);
 		return RES_HANDLED;

@@ -2,7 +2,8 @@
 # reviewed in one go, a rejection that shows on Today (whose Enter opens the
 # rejected documents), a test result, a bulk change refused whole, reviewer
 # assignment, a release refused by the policy, a bad scan, a bad date, a COA
-# attached (and a file that is not there), and the audit export; then the
+# attached (and a file that is not there), the audit export, a document
+# retired and restored (from help: no key is bound to restore); then the
 # store as the command line sees it. The same at 20x16 with the rf keys.
 . "$TESTDIR/screen/lib.sh"
 export LOTLINE_USER=ana
@@ -66,6 +67,12 @@ e<Tab>MILLCO<F2>
 :save-screen documents-rejected.screen
 <Home><Enter>
 :save-screen documents-rejected-supplier.screen
+<Down>w<Enter>
+:save-screen documents-retired.screen
+<F7><C-u>retired<F2><F1>
+:save-screen documents-help.screen
+7<Enter><Enter>
+:save-screen documents-restored.screen
 EOF2
 expect_screen documents
 expect_screen documents-marked
@@ -103,13 +110,20 @@ expect_line documents-rejected '^R supplier:MILLCO .*DOC-261123-DM006 rejected'
 expect_line documents-rejected '^2 documents$'
 expect_line documents-rejected 'DOC-261123-DM006 coa.pdf: out of date'
 expect_line documents-rejected-supplier 'DOC-261123-DM006 belongs to supplier:MILLCO, not to a lot'
+# retired, then restored from help (its own line: no key is bound to it)
+expect_line documents-retired '^1 document retired'
+expect_no_line documents-retired 'DOC-261123-DM003'
+expect_line documents-help ' 7 +- +docs-restore +Restore the marked retired documents'
+expect_line documents-restored '^1 document restored'
+expect_line documents-restored 'lotline: Documents: retired'
+expect_line documents-restored 'No documents to show'
 
 # the store, as the command line sees it
 export LOTLINE_USER=ana
 coa() { ll ledger --format tsv | awk -F'\t' -v l="$1" '$2==l {print $7}'; }
 [ "$(coa LOT-261001-DM001)" = linked ] || fail "oats COA linked: $(coa LOT-261001-DM001)"
 [ "$(coa LOT-261001-DM002)" = linked ] || fail "oil COA linked: $(coa LOT-261001-DM002)"
-[ "$(coa LOT-261001-DM003)" = missing ] || fail "flour COA rejected, so missing"
+[ "$(coa LOT-261001-DM003)" = uploaded ] || fail "flour COA rejected, retired, restored: uploaded"
 [ "$(coa LOT-261004-DM001)" = uploaded ] || fail "honey COA still uploaded"
 [ "$(coa LOT-260929-DM001)" = uploaded ] || fail "berries COA attached on the screen"
 ll doc get DOC-261123-DM007 "$TMPD/back.pdf" && cmp -s "$TMPD/coa.pdf" "$TMPD/back.pdf" ||
@@ -124,8 +138,9 @@ st=$(ll doc show DOC-261123-DM001 --format tsv | awk -F'\t' 'NR==2 {print $5, $7
 [ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261018-DM002" {print $10}')" = hold ] ||
 	fail "the berries stay on hold"
 [ "$(ll doc queue --status rejected --format tsv | tail -n +2 | cut -f1,6)" = \
-	"supplier:MILLCO	DOC-261123-DM006
-LOT-261001-DM003	DOC-261123-DM003" ] || fail "the rejected documents"
+	"supplier:MILLCO	DOC-261123-DM006" ] || fail "the rejected documents"
+[ "$(ll doc show DOC-261123-DM003 --format tsv | awk -F'\t' 'NR==2 {print $5}')" = uploaded ] ||
+	fail "the flour COA is uploaded again after its restore"
 [ -f "$TMPD/audit/index.csv" ] || fail "the audit export wrote no index"
 [ "$(tail -n +2 "$TMPD/audit/index.csv" | cut -d, -f3 | sort -u)" = MILLCO ] ||
 	fail "the audit export holds MILLCO's lots only"
