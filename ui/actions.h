@@ -88,7 +88,7 @@ enum screen_id {
 	_(LOT, LOT_QUARANTINE, "lot-quarantine", N_("Quarant"), N_("Quarantine the lot"), AF_BAR)  \
 	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
 	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
-	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                      \
+	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                       \
 	_(DOCUMENTS, DOCS_MARK, "docs-mark", N_("Mark"),                                           \
 	  N_("Mark or unmark the selected row for a change to many at once"), AF_BAR)              \
 	_(DOCUMENTS, DOCS_MARK_ALL, "docs-mark-all", N_("All"),                                    \
@@ -113,7 +113,7 @@ enum screen_id {
 	  N_("Release the selected lot from hold or quarantine (the release rules apply)"),        \
 	  AF_BAR)                                                                                  \
 	_(DOCUMENTS, DOCS_FILTER, "docs-filter", N_("Filter"),                                     \
-	  N_("Filter by supplier, item, location and received date; show the queue or "           \
+	  N_("Filter by supplier, item, location and received date; show the queue or "            \
 	     "documents by status"),                                                               \
 	  AF_BAR)                                                                                  \
 	_(DOCUMENTS, DOCS_QUEUE, "docs-queue", N_("Queue"),                                        \
