@@ -178,16 +178,36 @@ int db_coa_each(struct store *s, const struct coa_filter *f,
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
-	sb_puts(&sql,
-	        "SELECT l.code, i.code, coalesce(sp.code, ''), l.received, l.coa, "
-	        "coalesce(d.id, 0), coalesce(d.code, ''), d.record_kind, d.record, d.kind, "
-	        "d.name, d.mime, d.size, d.hash, d.status, d.reviewer, d.reviewed_by, d.note, "
-	        "d.uploaded_by, d.uploaded_hlc, d.changed_hlc "
-	        "FROM lots l JOIN items i ON i.id = l.item_id "
-	        "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
-	        "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
-	        "AND d.kind = 'coa' WHERE 1");
-	if (f->queue)
+	/* the same columns either way: lots and their COAs, or documents by status */
+	sb_puts(&sql, "SELECT coalesce(l.code, d.record_kind || ':' || d.record), "
+	              "coalesce(i.code, ''), coalesce(sp.code, ''), coalesce(l.received, ''), "
+	              "coalesce(l.coa, ''), "
+	              "coalesce(d.id, 0), coalesce(d.code, ''), d.record_kind, d.record, d.kind, "
+	              "d.name, d.mime, d.size, d.hash, d.status, d.reviewer, d.reviewed_by, "
+	              "d.note, d.uploaded_by, d.uploaded_hlc, d.changed_hlc ");
+	if (f->doc_status)
+		sb_puts(&sql, "FROM documents d "
+		              "LEFT JOIN lots l ON d.record_kind = 'lot' AND l.code = d.record "
+		              "LEFT JOIN items i ON i.id = l.item_id "
+		              "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+		              "WHERE d.status = ?7");
+	else if (f->queue && !f->item && !f->location)
+		/* the queue in received order, a screenful at a time, from the
+		 * index of waiting lots (the planner would take lots_coa and sort
+		 * them all); an item or a location has its own index */
+		sb_puts(&sql,
+		        "FROM lots l INDEXED BY lots_coa_queue "
+		        "JOIN items i ON i.id = l.item_id "
+		        "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+		        "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
+		        "AND d.kind = 'coa' WHERE 1");
+	else
+		sb_puts(&sql,
+		        "FROM lots l JOIN items i ON i.id = l.item_id "
+		        "LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+		        "LEFT JOIN documents d ON d.record_kind = 'lot' AND d.record = l.code "
+		        "AND d.kind = 'coa' WHERE 1");
+	if (f->queue && !f->doc_status)
 		sb_puts(&sql, " AND l.coa IN ('missing', 'uploaded') AND l.qty <> 0");
 	if (f->coa)
 		sb_puts(&sql, " AND l.coa = ?6");
@@ -201,7 +221,10 @@ int db_coa_each(struct store *s, const struct coa_filter *f,
 		sb_puts(&sql, " AND l.received >= ?4");
 	if (f->received_to)
 		sb_puts(&sql, " AND l.received <= ?5");
-	sb_puts(&sql, " ORDER BY l.received, l.code, d.id");
+	sb_puts(&sql, f->doc_status ? " ORDER BY l.received, d.record, d.id"
+	                            : " ORDER BY l.received, l.code, d.id");
+	if (f->limit > 0)
+		sb_puts(&sql, " LIMIT ?8");
 	if (sqlite3_prepare_v2(s->db, sb_str(&sql), -1, &st, NULL) != SQLITE_OK) {
 		sb_free(&sql);
 		return store_error(s, _("reading the COA queue"));
@@ -213,6 +236,9 @@ int db_coa_each(struct store *s, const struct coa_filter *f,
 	bind_text(st, 4, f->received_from);
 	bind_text(st, 5, f->received_to);
 	bind_text(st, 6, f->coa);
+	bind_text(st, 7, f->doc_status);
+	if (f->limit > 0)
+		sqlite3_bind_int(st, 8, f->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct coa_row r;
 		memset(&r, 0, sizeof(r));

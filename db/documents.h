@@ -55,6 +55,11 @@ struct coa_filter {
 	const char *received_from, *received_to;
 	const char *coa; /* a lot COA status, or NULL */
 	int queue;       /* only lots whose COA is missing or uploaded */
+	/* Documents with this status instead (e.g. rejected), of any record; a
+	 * document that is not a lot's has its record ("supplier:MILL") as lot. */
+	const char *doc_status;
+	/* Stop after this many rows (0: all); a screen keeps only so many. */
+	int limit;
 };
 
 struct coa_row {

@@ -153,6 +153,8 @@ static int exec_doc(struct session *s, const struct args *a)
 		struct out o;
 		coa_filter_from(a, &f);
 		f.queue = 1;
+		/* --status rejected: the documents to redo, as Today counts them */
+		f.doc_status = arg(a, "status");
 		out_begin(&o, stdout, fmt, queue_cols, (int)ARRAY_SIZE(queue_cols));
 		rc = db_coa_each(s->store, &f, queue_row, &o);
 		out_end(&o);
@@ -200,6 +202,7 @@ static const struct opt doc_opts[] = {
     {"location", N_("CODE"), N_("queue, export: only this location")},
     {"from", N_("DATE"), N_("queue, export: received on or after")},
     {"to", N_("DATE"), N_("queue, export: received on or before")},
+    {"status", N_("STATUS"), N_("queue: documents with this status instead (e.g. rejected)")},
     {"format", N_("FORMAT"), N_("table, csv, tsv or json")},
     {NULL, NULL, NULL},
 };

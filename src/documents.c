@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define DOC_CODE_PATTERN "DOC-{YYMMDD}-{SITE}{NNN}"
@@ -367,40 +368,58 @@ out:
 	return rc;
 }
 
-int qc_add(struct session *s, const char *lot, const char *parameter, const char *spec,
-           const char *result, int pass)
+int qc_add_in_tx(struct session *s, const char *lot, const char *parameter, const char *spec,
+                 const char *result, int pass)
 {
 	struct lot l;
 	struct fields f = FIELDS_INIT;
 	int rc = session_require(s, PERM_QUALITY);
-	if (rc || (rc = session_begin(s)))
+	if (rc)
 		return rc;
-	if ((rc = db_lot_get(s->store, lot ? lot : "", &l)))
-		goto out;
-	if (!parameter || !*parameter || strlen(parameter) > NAME_MAX_) {
-		rc = error_set(ERR_INVALID, _("parameter: required, at most %d characters"),
-		               NAME_MAX_);
-		goto out;
-	}
-	if (!result || !*result || strlen(result) > NAME_MAX_) {
-		rc =
-		    error_set(ERR_INVALID, _("result: required, at most %d characters"), NAME_MAX_);
-		goto out;
-	}
-	if (spec && strlen(spec) > NAME_MAX_) {
-		rc = error_set(ERR_INVALID, _("specification: longer than %d characters"),
-		               NAME_MAX_);
-		goto out;
-	}
+	if (!lot || !*lot)
+		return error_set(ERR_INVALID, _("lot: required"));
+	if ((rc = db_lot_get(s->store, lot, &l)))
+		return rc;
+	if (!parameter || !*parameter || strlen(parameter) > NAME_MAX_)
+		return error_set(ERR_INVALID, _("parameter: required, at most %d characters"),
+		                 NAME_MAX_);
+	if (!result || !*result || strlen(result) > NAME_MAX_)
+		return error_set(ERR_INVALID, _("result: required, at most %d characters"),
+		                 NAME_MAX_);
+	if (spec && strlen(spec) > NAME_MAX_)
+		return error_set(ERR_INVALID, _("specification: longer than %d characters"),
+		                 NAME_MAX_);
 	fields_set(&f, "lot", l.code);
 	fields_set(&f, "parameter", parameter);
 	fields_set(&f, "spec", spec ? spec : "");
 	fields_set(&f, "result", result);
 	fields_set_int(&f, "pass", pass != 0);
 	rc = journal_append(s, "quality.result", &f, NULL);
-out:
 	fields_free(&f);
+	return rc;
+}
+
+int qc_add(struct session *s, const char *lot, const char *parameter, const char *spec,
+           const char *result, int pass)
+{
+	int rc = session_require(s, PERM_QUALITY);
+	if (rc || (rc = session_begin(s)))
+		return rc;
+	rc = qc_add_in_tx(s, lot, parameter, spec, result, pass);
 	return session_end(s, rc);
+}
+
+int qc_verdict_parse(const char *word, int *pass)
+{
+	static const char *const yes[] = {"pass", "passed", "ok", "yes", "y", "1", "conforms"};
+	static const char *const no[] = {"fail", "failed", "no", "n", "0", "nok"};
+	for (size_t i = 0; word && i < ARRAY_SIZE(yes); i++)
+		if (!strcasecmp(word, yes[i]))
+			return *pass = 1, OK;
+	for (size_t i = 0; word && i < ARRAY_SIZE(no); i++)
+		if (!strcasecmp(word, no[i]))
+			return *pass = 0, OK;
+	return error_set(ERR_INVALID, _("verdict: '%s' is not pass or fail"), word ? word : "");
 }
 
 struct pass_ctx {

@@ -27,6 +27,11 @@ int doc_export_coa(struct session *s, const struct coa_filter *f, const char *di
 /* A test result on a lot (qa, manager, owner). */
 int qc_add(struct session *s, const char *lot, const char *parameter, const char *spec,
            const char *result, int pass);
+/* The same inside a transaction the caller holds (imports). */
+int qc_add_in_tx(struct session *s, const char *lot, const char *parameter, const char *spec,
+                 const char *result, int pass);
+/* "pass", "ok", "yes" ... or "fail", "no" ...: the verdict column of an import. */
+int qc_verdict_parse(const char *word, int *pass);
 /* The release rule: with release_needs_coa, a reviewed or linked COA; with
  * release_needs_pass, at least one result and every one passing. */
 int qc_release_check(struct session *s, const struct lot *l);

@@ -5,6 +5,7 @@
 #include "config.h" /* first: newlocale() is POSIX 2008 */
 #include "import.h"
 #include "csv_read.h"
+#include "documents.h"
 #include "error.h"
 #include "i18n.h"
 #include "ledger.h"
@@ -185,6 +186,34 @@ static int apply_lot(struct import_run *u, const char *const *v, const char **ba
 	return ledger_receive_in_tx(u->s, &r, NULL);
 }
 
+enum { Q_LOT, Q_PARAMETER, Q_SPEC, Q_RESULT, Q_VERDICT };
+
+/* Test results from a laboratory's sheet; the labels are qc_add's. */
+static const struct col_def result_cols[] = {
+    [Q_LOT] = {"lot", N_("lot"),
+               "lot number|lot no|lot code|batch|batch number|batch no|charge|lote", CT_TEXT, 1},
+    [Q_PARAMETER] = {"parameter", N_("parameter"),
+                     "test|analysis|analyte|characteristic|property|parametre|pruefmerkmal|"
+                     "parametro",
+                     CT_TEXT, 1},
+    [Q_SPEC] = {"spec", N_("specification"),
+                "spec|limit|limits|requirement|target|norm|specifications|sollwert", CT_TEXT, 0},
+    [Q_RESULT] = {"result", N_("result"), "value|measured|found|actual|resultat|ergebnis|istwert",
+                  CT_TEXT, 1},
+    [Q_VERDICT] = {"verdict", N_("verdict"),
+                   "pass fail|pass|status|conforms|conformity|ok|decision|bewertung", CT_LOWER, 1},
+};
+
+static int apply_result(struct import_run *u, const char *const *v, const char **bad_key)
+{
+	int pass = 0;
+	(void)bad_key;
+	int rc = qc_verdict_parse(v[Q_VERDICT], &pass);
+	if (rc)
+		return rc;
+	return qc_add_in_tx(u->s, v[Q_LOT], v[Q_PARAMETER], v[Q_SPEC], v[Q_RESULT], pass);
+}
+
 /* For master data: header names besides the field's key and label. */
 static const struct col_def item_names[] = {
     {"code", NULL,
@@ -244,6 +273,8 @@ static const struct import_kind kinds[] = {
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
      "coa|coa status|last movement date|last movement|item name|origin", apply_lot},
+    /* test results per lot; 'lotline qc list --format csv' columns are known */
+    {"results", PERM_QUALITY, NULL, NAMES(result_cols), "user|by|when|time", apply_result},
 };
 
 const char *import_kinds(void)

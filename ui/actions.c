@@ -18,6 +18,9 @@ static const struct {
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
 
+/* documents and QA */
+#define SCOPE_OF_DOCUMENTS SCREEN_DOCUMENTS
+
 static const struct {
 	int scope;
 	const char *name, *label, *help;

@@ -17,7 +17,7 @@
 	_(PRODUCTION, "production", N_("Production run"), 3, 0)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
 	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
-	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 0)                                    \
+	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
 	_(RECALL, "recall", N_("Recall"), 7, 0)                                                    \
 	_(TODAY, "today", N_("Today"), 8, 1)                                                       \
 	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
@@ -88,7 +88,39 @@ enum screen_id {
 	_(LOT, LOT_QUARANTINE, "lot-quarantine", N_("Quarant"), N_("Quarantine the lot"), AF_BAR)  \
 	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
 	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
-	  N_("Reverse the selected movement with a correcting one"), AF_BAR)
+	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                       \
+	_(DOCUMENTS, DOCS_MARK, "docs-mark", N_("Mark"),                                           \
+	  N_("Mark or unmark the selected row for a change to many at once"), AF_BAR)              \
+	_(DOCUMENTS, DOCS_MARK_ALL, "docs-mark-all", N_("All"),                                    \
+	  N_("Mark every row shown that has a document (again: unmark them all)"), AF_BAR)         \
+	_(DOCUMENTS, DOCS_REVIEW, "docs-review", N_("Review"),                                     \
+	  N_("Review the marked documents (or the selected one), with a note"), AF_BAR)            \
+	_(DOCUMENTS, DOCS_LINK, "docs-link", N_("Link"),                                           \
+	  N_("Link the marked reviewed documents to their lots, ready for audit"), AF_BAR)         \
+	_(DOCUMENTS, DOCS_REJECT, "docs-reject", N_("Reject"),                                     \
+	  N_("Reject the marked documents, with a reason"), AF_BAR)                                \
+	_(DOCUMENTS, DOCS_RETIRE, "docs-retire", N_("Retire"),                                     \
+	  N_("Retire the marked documents (replaced by another)"), AF_NOBAR)                       \
+	_(DOCUMENTS, DOCS_RESTORE, "docs-restore", N_("Restore"),                                  \
+	  N_("Restore the marked retired documents: uploaded again, to be reviewed"), AF_NOBAR)    \
+	_(DOCUMENTS, DOCS_ASSIGN, "docs-assign", N_("Assign"),                                     \
+	  N_("Assign a qa reviewer to the marked documents"), AF_BAR)                              \
+	_(DOCUMENTS, DOCS_ATTACH, "docs-attach", N_("Attach"),                                     \
+	  N_("Attach a COA file to the selected lot (stored in the store by content)"), AF_BAR)    \
+	_(DOCUMENTS, DOCS_RESULT, "docs-result", N_("Result"),                                     \
+	  N_("Enter a test result for the selected lot"), AF_BAR)                                  \
+	_(DOCUMENTS, DOCS_RELEASE, "docs-release", N_("Release"),                                  \
+	  N_("Release the selected lot from hold or quarantine (the release rules apply)"),        \
+	  AF_BAR)                                                                                  \
+	_(DOCUMENTS, DOCS_FILTER, "docs-filter", N_("Filter"),                                     \
+	  N_("Filter by supplier, item, location and received date; show the queue or "            \
+	     "documents by status"),                                                               \
+	  AF_BAR)                                                                                  \
+	_(DOCUMENTS, DOCS_QUEUE, "docs-queue", N_("Queue"),                                        \
+	  N_("Clear the filters and show the queue: lots whose COA is missing or uploaded"),       \
+	  AF_BAR)                                                                                  \
+	_(DOCUMENTS, DOCS_EXPORT, "docs-export", N_("Export"),                                     \
+	  N_("Write the lots' COA files and an index CSV for an audit into a directory"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

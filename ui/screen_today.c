@@ -1,7 +1,9 @@
 /* Today: what needs someone's attention, each with a count: lots expiring
  * within the warning window, expired lots still in stock, lots on hold or in
- * quarantine, lots with no COA, open exceptions and negative balances. Enter
- * opens the ledger with that very filter, so the count and the list agree. */
+ * quarantine, lots with no COA, open exceptions, negative balances and
+ * rejected documents. Enter opens the ledger with that very filter (the
+ * Documents screen for rejected documents), so the count and the list agree. */
+#include "db/documents.h"
 #include "db/ledger_page.h"
 #include "db/lots.h"
 #include "src/clock.h"
@@ -19,7 +21,16 @@
  * changes no decision, and each count reads at most this many lots. */
 #define TODAY_COUNT_LIMIT 1000
 
-enum today_row { T_EXPIRING, T_EXPIRED, T_HELD, T_COA, T_EXCEPTIONS, T_NEGATIVE, T_COUNT };
+enum today_row {
+	T_EXPIRING,
+	T_EXPIRED,
+	T_HELD,
+	T_COA,
+	T_EXCEPTIONS,
+	T_NEGATIVE,
+	T_REJECTED, /* documents: redo them */
+	T_COUNT
+};
 
 struct today {
 	struct ui *ui;
@@ -40,8 +51,8 @@ static const struct table_col today_cols[] = {
 static void what(const struct today *td, int row, char *buf, size_t n)
 {
 	static const char *const short_what[T_COUNT] = {
-	    N_("Expiring"), N_("Expired"),    N_("Held"),
-	    N_("No COA"),   N_("Exceptions"), N_("Negative"),
+	    N_("Expiring"),   N_("Expired"),  N_("Held"),     N_("No COA"),
+	    N_("Exceptions"), N_("Negative"), N_("Rejected"),
 	};
 	if (td->narrow) {
 		snprintf(buf, n, "%s", _(short_what[row]));
@@ -65,6 +76,9 @@ static void what(const struct today *td, int row, char *buf, size_t n)
 		break;
 	case T_EXCEPTIONS:
 		snprintf(buf, n, "%s", _("Exceptions to resolve"));
+		break;
+	case T_REJECTED:
+		snprintf(buf, n, "%s", _("Documents rejected"));
 		break;
 	default:
 		snprintf(buf, n, "%s", _("Negative balances"));
@@ -95,7 +109,7 @@ static enum style today_mark(void *ctx, const void *row, char *marker)
 {
 	struct today *td = ctx;
 	int i = *(const int *)row;
-	static const char marks[T_COUNT] = {'*', '!', 'H', 'C', 'E', '-'};
+	static const char marks[T_COUNT] = {'*', '!', 'H', 'C', 'E', '-', 'R'};
 	*marker = td->count[i] > 0 ? marks[i] : ' ';
 	if (td->count[i] <= 0)
 		return ST_NORMAL;
@@ -115,6 +129,11 @@ static void count_all(struct ui *ui, struct today *td)
 		struct ledger_totals tot;
 		if (i == T_EXCEPTIONS) {
 			td->count[i] = db_exception_open_count(ui->s.store);
+			td->more[i] = 0;
+			continue;
+		}
+		if (i == T_REJECTED) {
+			td->count[i] = db_documents_count(ui->s.store, "rejected");
 			td->more[i] = 0;
 			continue;
 		}
@@ -175,6 +194,11 @@ static enum result today_action(struct ui *ui, void *st, int action)
 		const int *i = table_selected(&td->t);
 		if (!i)
 			return RES_HANDLED;
+		if (*i == T_REJECTED) {
+			struct documents_open_arg arg = {"rejected"};
+			ui_push(ui, SCREEN_DOCUMENTS, &arg);
+			return RES_HANDLED;
+		}
 		char title[128];
 		what(td, *i, title, sizeof(title));
 		struct ledger_open_arg arg = {&td->q[*i], title};

@@ -53,6 +53,7 @@ struct screen_ops {
 
 extern const struct screen_ops screen_login_ops, screen_menu_ops, screen_ledger_ops, screen_lot_ops,
     screen_today_ops, screen_form_ops, screen_help_ops;
+extern const struct screen_ops screen_documents_ops;
 
 #define UI_STACK_MAX 16
 
@@ -116,6 +117,12 @@ struct ledger_query;
 struct ledger_open_arg {
 	const struct ledger_query *q;
 	const char *what;
+};
+
+/* The Documents screen opens on documents with this status (Today's rejected
+ * line); NULL: the COA queue. */
+struct documents_open_arg {
+	const char *doc_status;
 };
 
 /* Why the login screen is open. */

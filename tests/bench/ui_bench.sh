@@ -53,6 +53,9 @@ fi
 	printf '/G00050\n<Esc>\n'
 	# the generator's lot with 1000+ movements, found and opened
 	printf '<Esc>\n<Esc>1\n/G0000001\n<Enter>\n<Enter>\n'
+	# the Documents screen: its COA queue opened from the menu, every row marked
+	i=0
+	while [ "$i" -lt "$REPS" ]; do printf '<F9>\n6\n<F8>\n'; i=$((i + 1)); done
 } > "$work/script"
 
 LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
@@ -80,6 +83,8 @@ printf '%-44s %12s %12s\n' "search down to 100 lots (5th key of G00050)" \
 printf '%-44s %12s %12s\n' "open the lot with 1000+ movements (G0000001)" \
 	"$(awk -F'\t' '$1 == "key <Enter>" {t = $2; b = $3} END {print t}' "$work/trace")" \
 	"$(awk -F'\t' '$1 == "key <Enter>" {t = $2; b = $3} END {print b}' "$work/trace")"
+printf '%-44s %12s %12s\n' "open the COA queue (6 on the menu)" "$(median 2 'key 6')" "$(median 3 'key 6')"
+printf '%-44s %12s %12s\n' "mark every row of the queue (F8)" "$(median 2 'key <F8>')" "$(median 3 'key <F8>')"
 printf '%-44s %12s\n' "log in (the PIN's Argon2 check)" \
 	"$(awk -F'\t' '$1 == "key <Enter>" {print $2; exit}' "$work/trace")"
 printf '%-44s %12s kB\n' "peak memory (max RSS)" \
