@@ -17,9 +17,11 @@
 #include "ui/term.h"
 #include "ui/ui.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PREVIEW_ROWS 5
 
@@ -36,9 +38,10 @@ struct import_settings {
 struct import_screen {
 	struct ui *ui;
 	struct import_settings set;
-	int checked;    /* a check ran on set (the preview and problems are its) */
-	int imported;   /* the last thing done was importing: check again first */
-	int confirming; /* asking whether to import */
+	int checked;      /* a check ran on set (the preview and problems are its) */
+	int imported;     /* the last thing done was importing: check again first */
+	int confirming;   /* asking whether to import (and, while importing, true) */
+	int64_t drawn_ms; /* when the progress was last drawn */
 	struct import_preview pv;
 	struct import_result res; /* of the dry run, or of the import */
 	char **problem;
@@ -118,6 +121,34 @@ static void on_report(void *ctx, const struct import_problem *p)
 
 /* ---- checking and importing, through the import service ---- */
 
+#define PROGRESS_BYTES (256 * 1024) /* smaller files are read before a bar would help */
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A large file takes a while: its progress in the status line, drawn at once
+ * (the loop draws only between keys). */
+static void on_progress(void *ctx, int64_t done, int64_t total)
+{
+	struct import_screen *is = ctx;
+	int64_t now = now_ms();
+	int rows, cols;
+	char line[160];
+	if (total < PROGRESS_BYTES || now - is->drawn_ms < 100)
+		return;
+	is->drawn_ms = now;
+	term_size(&rows, &cols);
+	snprintf(line, sizeof(line),
+	         is->confirming ? _("Importing %s: %d%%") : _("Checking %s: %d%%"), is->set.path,
+	         (int)(done * 100 / total));
+	term_put(rows - 2, 0, cols, line, ST_INFO);
+	term_end(-1, 0);
+}
+
 static int settings_opts(struct import_screen *is, struct import_opts *o)
 {
 	int rc;
@@ -126,6 +157,7 @@ static int settings_opts(struct import_screen *is, struct import_opts *o)
 	o->decimal_comma = !strcmp(is->set.decimal, "yes");
 	o->dates = DATE_AUTO;
 	o->report = on_report;
+	o->progress = on_progress;
 	o->ctx = is;
 	if (is->set.delimiter[0] && (rc = csv_delimiter_parse(is->set.delimiter, &o->delimiter)))
 		return rc;
@@ -236,10 +268,10 @@ static void run_import(struct ui *ui, struct import_screen *is)
 {
 	struct import_opts o;
 	int rc;
-	is->confirming = 0;
 	problems_clear(is);
 	if ((rc = settings_opts(is, &o)) == OK)
 		rc = import_file(&ui->s, is->set.kind, is->set.path, &o, &is->res);
+	is->confirming = 0;
 	if (rc == OK) {
 		is->imported = 1;
 		ui_info(ui,
