@@ -250,8 +250,9 @@ static void open_settings(struct ui *ui, struct import_screen *is)
 	f->hint = _("empty: from the file");
 	form_add_choices(f, "dmy|mdy|ymd");
 	f = form_add(fm, "decimal", _("Decimal comma"), FIELD_CHOICE, 0);
-	f->hint = _("empty: with ';' files");
-	form_add_choices(f, "yes|no");
+	/* as --decimal-comma: files with ';' delimiters have one anyway */
+	f->hint = _("yes; empty: in ';' files");
+	form_add_choices(f, "yes");
 	form_set(fm, "file", is->set.path);
 	form_set(fm, "kind", is->set.kind);
 	form_set(fm, "encoding", is->set.encoding);
