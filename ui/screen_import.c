@@ -480,7 +480,7 @@ static void import_draw(struct ui *ui, void *st, const struct rect *r)
 		/* L10N: followed by "field: the file's column" pairs */
 		sb_puts(&sb, _("Columns: "));
 		columns_line(pv, &sb);
-		term_put(y++, r->x, r->w, sb_str(&sb), ST_NORMAL);
+		y += wrap(sb_str(&sb), y, r->x, r->w, 2, ST_NORMAL);
 		sb_reset(&sb);
 		if (pv->missing)
 			sb_printf(&sb, _("Missing: %s"), pv->missing);
