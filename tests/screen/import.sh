@@ -77,12 +77,17 @@ EOF2
 expect_line import-denied 'operator'
 ll location list | grep -q '^RACK-A ' && fail "the operator's import was written"
 
-# a handheld: 20x16, RF keys (Enter goes field by field and saves on the last)
+# a handheld: 20x16, RF keys (Enter goes field by field and saves on the last);
+# the problems leave out the file name (the form named it) to save the width
 LOTLINE_KEYMAP=rf steps 20x16 --user mike <<'EOF2'
 2222<Enter>
 0
 :save-screen compact-import-form.screen
-racks.csv<Enter>loc<Enter><Enter><Enter><Enter><Enter>
+bad.csv<Enter>items<Enter><Enter><Enter><Enter><Enter>
+:save-screen compact-import-errors.screen
+i
+:save-screen compact-import-refused.screen
+f<C-u>racks.csv<Enter><C-u>loc<Enter><Enter><Enter><Enter><Enter>
 :save-screen compact-import.screen
 i
 :save-screen compact-import-confirm.screen
@@ -90,6 +95,10 @@ i
 :save-screen compact-import-done.screen
 EOF2
 expect_line compact-import-form '^File \*$'
+expect_line compact-import-errors '^3 problems: nothing'
+expect_line compact-import-errors '^2:5: density'
+expect_line compact-import-errors "^3:1: code: 'OIL' is"
+expect_line compact-import-refused '^3 problems in the'
 expect_screen compact-import
 expect_line compact-import-confirm '^Import 2 rows of'
 expect_line compact-import-done '^2 rows imported'
