@@ -463,3 +463,40 @@ int csv_read_mem(const struct csv_read_opts *o, const void *data, size_t n)
 	csv_reader_free(r);
 	return rc;
 }
+
+/* ---- formula guard ---- */
+
+/* The characters that make a spreadsheet read a cell as a formula (OWASP's list). */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* "-2.5" and "+3" are numbers to a spreadsheet, not formulas. */
+static int plain_number(const char *v)
+{
+	const char *p = v + (*v == '+' || *v == '-');
+	size_t digits = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (*p == '.' || *p == ',')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	return digits > 0 && !*p;
+}
+
+int csv_guard_needed(const char *v)
+{
+	const char *p = v;
+	while (*p == '\'')
+		p++;
+	return formula_start(*p) && !(p == v && plain_number(v));
+}
+
+const char *csv_unguard(const char *v)
+{
+	const char *p = v;
+	while (*p == '\'')
+		p++;
+	return p > v && formula_start(*p) ? v + 1 : v;
+}

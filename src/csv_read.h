@@ -55,4 +55,15 @@ void csv_encoding_norm(const char *in, char *out, size_t n);
 /* "," ";" "tab" "\t" "comma" "semicolon" "|": ERR_INVALID naming --delimiter. */
 int csv_delimiter_parse(const char *s, char *out);
 
+/* The formula guard. A spreadsheet runs a cell that starts with = + - @ (or a
+ * tab or carriage return) as a formula, so export writes such a text with a
+ * single quote in front, as a user would type it to keep it text: '=SUM(A1)
+ * and '-- note --. Plain numbers (-2.5) are left alone. A text that already
+ * starts with quotes and then one of those characters gets one more, so that
+ * csv_unguard(), which removes one quote before them, gives back exactly what
+ * was exported: the round trip stays byte for byte. */
+int csv_guard_needed(const char *v);
+/* v without the one guarding quote, or v itself. */
+const char *csv_unguard(const char *v);
+
 #endif

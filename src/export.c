@@ -1,7 +1,9 @@
 /* The export service: one table of kinds, one CSV writer. Cells are quoted by
  * libcsv when they need it, lines end in CRLF as spreadsheets expect, and the
  * text is converted by iconv line by line so that a character the encoding
- * cannot hold is an error naming its place, never a silent '?'. */
+ * cannot hold is an error naming its place, never a silent '?'. A text that a
+ * spreadsheet would run as a formula gets a guarding quote, which import takes
+ * off again. */
 #include "export.h"
 #include "clock.h"
 #include "csv_read.h"
@@ -30,7 +32,7 @@ struct csv_out {
 	char delim;
 	const char *names[COLS_MAX]; /* the header, for messages */
 	size_t starts[COLS_MAX];     /* where each cell of the line starts */
-	struct strbuf line, conv;
+	struct strbuf line, conv, guarded;
 	char *quoted;
 	size_t qcap;
 	long lines; /* physical lines written */
@@ -74,6 +76,14 @@ static int emit(struct csv_out *w, size_t ncells)
 static void cell(struct csv_out *w, const char *v)
 {
 	size_t n = strlen(v);
+	/* a text a spreadsheet would run as a formula is written as text (csv_read.h) */
+	if (csv_guard_needed(v)) {
+		sb_reset(&w->guarded);
+		sb_putc(&w->guarded, '\'');
+		sb_add(&w->guarded, v, n);
+		v = sb_str(&w->guarded);
+		n++;
+	}
 	/* libcsv trims unquoted spaces when it reads, so edge spaces are quoted */
 	if (!strchr(v, w->delim) && !strpbrk(v, "\"\r\n") &&
 	    !(n && (isspace((unsigned char)v[0]) || isspace((unsigned char)v[n - 1])))) {
@@ -397,6 +407,7 @@ int export_write(struct session *s, const char *kind, FILE *fp, const struct exp
 		iconv_close(w.cd);
 	sb_free(&w.line);
 	sb_free(&w.conv);
+	sb_free(&w.guarded);
 	free(w.quoted);
 	return rc;
 }

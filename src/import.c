@@ -40,6 +40,59 @@ struct col_def {
 
 struct import_run;
 
+/* Codes seen in a master-data file, with the line of each: open addressing,
+ * since a file of items has thousands of rows, not millions. */
+struct code_set {
+	struct code_line {
+		char *code;
+		long line;
+	} * slot;
+	size_t cap, n;
+};
+
+static size_t code_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The line where code was first seen, or 0 (and it is noted at line). */
+static long code_seen(struct code_set *cs, const char *code, long line)
+{
+	if (2 * (cs->n + 1) > cs->cap) {
+		struct code_set big = {xcalloc(cs->cap ? cs->cap * 2 : 256, sizeof(*big.slot)),
+		                       cs->cap ? cs->cap * 2 : 256, 0};
+		for (size_t i = 0; i < cs->cap; i++)
+			if (cs->slot[i].code) {
+				size_t j = code_hash(cs->slot[i].code) & (big.cap - 1);
+				while (big.slot[j].code)
+					j = (j + 1) & (big.cap - 1);
+				big.slot[j] = cs->slot[i];
+				big.n++;
+			}
+		free(cs->slot);
+		*cs = big;
+	}
+	size_t j = code_hash(code) & (cs->cap - 1);
+	for (; cs->slot[j].code; j = (j + 1) & (cs->cap - 1))
+		if (!strcmp(cs->slot[j].code, code))
+			return cs->slot[j].line;
+	cs->slot[j].code = xstrdup(code);
+	cs->slot[j].line = line;
+	cs->n++;
+	return 0;
+}
+
+static void code_set_free(struct code_set *cs)
+{
+	for (size_t i = 0; i < cs->cap; i++)
+		free(cs->slot[i].code);
+	free(cs->slot);
+	memset(cs, 0, sizeof(*cs));
+}
+
 struct import_kind {
 	const char *name;
 	enum permission perm;
@@ -73,7 +126,10 @@ struct import_run {
 		size_t col;
 		int k;
 		char value[64];
-	} seen[3]; /* the first date that reads only as d/m, only as m/d, either */
+	} seen[3];             /* the first date that reads only as d/m, only as m/d, either */
+	struct code_set codes; /* master data: each code's first line */
+	struct import_preview *preview; /* preview: the rows go here, nothing is applied */
+	size_t preview_max;
 };
 
 /* ---- the kinds ---- */
@@ -435,6 +491,74 @@ static void missing_column(struct import_run *u, long line, const struct col_def
 	sb_free(&names);
 }
 
+/* ---- the preview ---- */
+
+static void add_name(char **list, const char *name)
+{
+	char *old = *list;
+	*list = old ? xasprintf("%s, %s", old, name) : xstrdup(name);
+	free(old);
+}
+
+static void preview_header(struct import_run *u)
+{
+	struct import_preview *p = u->preview;
+	strlcpy_(p->encoding, csv_reader_encoding(u->reader), sizeof(p->encoding));
+	p->delimiter = csv_reader_delimiter(u->reader);
+	for (size_t k = 0; k < u->ncols; k++) {
+		if (u->at[k] < 0) {
+			if (u->cols[k].required)
+				add_name(&p->missing, _(u->cols[k].label));
+			continue;
+		}
+		if (p->ncols == IMPORT_PREVIEW_COLS)
+			continue;
+		struct import_preview_col *c = &p->col[p->ncols++];
+		c->field = _(u->cols[k].label);
+		c->header = xstrdup(u->header[u->at[k]]);
+		c->required = u->cols[k].required;
+	}
+	for (size_t i = 0; i < u->nheader; i++) {
+		size_t k = 0;
+		while (k < u->ncols && u->at[k] != (int)i)
+			k++;
+		if (k == u->ncols && u->header[i][0])
+			add_name(&p->ignored, u->header[i]);
+	}
+}
+
+static int preview_row(struct import_run *u, const struct csv_row *row)
+{
+	struct import_preview *p = u->preview;
+	struct import_preview_row *r;
+	size_t c = 0;
+	p->rows = xrealloc(p->rows, (p->nrows + 1) * sizeof(*p->rows));
+	r = &p->rows[p->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->line = row->line;
+	for (size_t k = 0; k < u->ncols && c < p->ncols; k++) {
+		if (u->at[k] < 0)
+			continue;
+		/* a date that did not read is shown as the file has it */
+		const char *v = u->v[k] ? u->v[k] : csv_unguard(row->v[u->at[k]]);
+		r->v[c++] = xstrdup(v);
+	}
+	return p->nrows >= u->preview_max ? PASS_STOP : OK;
+}
+
+void import_preview_free(struct import_preview *p)
+{
+	for (size_t i = 0; i < p->ncols; i++)
+		free(p->col[i].header);
+	for (size_t r = 0; r < p->nrows; r++)
+		for (size_t i = 0; i < p->ncols; i++)
+			free(p->rows[r].v[i]);
+	free(p->rows);
+	free(p->missing);
+	free(p->ignored);
+	memset(p, 0, sizeof(*p));
+}
+
 static int header(struct import_run *u, const struct csv_row *row)
 {
 	size_t n = row->n;
@@ -483,6 +607,8 @@ static int header(struct import_run *u, const struct csv_row *row)
 	}
 	if (!u->o->decimal_comma)
 		u->decimal_comma = csv_reader_delimiter(u->reader) == ';';
+	if (u->preview && u->pass == 2)
+		preview_header(u);
 	return missing ? ERR_INVALID : OK;
 }
 
@@ -575,7 +701,8 @@ static int values(struct import_run *u, const struct csv_row *row)
 		u->v[k] = NULL;
 		if (u->at[k] < 0)
 			continue;
-		raw = u->v[k] = row->v[u->at[k]];
+		/* the quote lotline's export puts before a would-be formula */
+		raw = u->v[k] = csv_unguard(row->v[u->at[k]]);
 		if (!*raw)
 			continue;
 		switch (u->cols[k].type) {
@@ -649,6 +776,8 @@ static int on_row(void *ctx, const struct csv_row *row)
 	int rc;
 	if (!u->have_header) {
 		rc = header(u, row);
+		if (u->pass == 2 && u->preview && rc)
+			return PASS_STOP; /* the preview shows what is missing */
 		if (u->pass == 1 && (rc || !date_columns(u)))
 			return PASS_STOP;
 		return rc;
@@ -665,6 +794,18 @@ static int on_row(void *ctx, const struct csv_row *row)
 	if (i == row->n || !columns_fit(u, row))
 		return OK;
 	int dates_ok = values(u, row);
+	if (u->preview)
+		return preview_row(u, row);
+	if (u->kind->spec && u->at[0] >= 0 && u->v[0] && *u->v[0]) {
+		/* the key is the spec's first field; a second row would silently win */
+		long first = code_seen(&u->codes, u->v[0], row->line);
+		if (first) {
+			say(u, 0, row->line, (size_t)u->at[0] + 1,
+			    _("%s: '%s' is on line %ld too; a file gives each %s once"),
+			    _(u->cols[0].label), u->v[0], first, _(u->kind->spec->name));
+			return OK;
+		}
+	}
 	error_clear();
 	rc = u->kind->apply(u, u->v, &bad_key);
 	if (rc == OK) {
@@ -740,34 +881,61 @@ static void setup_columns(struct import_run *u)
 	}
 }
 
+/* The kind, the permission and the file's existence: what both import_file and
+ * import_preview check first. */
+static int run_start(struct import_run *u, struct session *s, const char *kind, const char *path,
+                     const struct import_opts *o, struct import_result *res, struct stat *st)
+{
+	memset(res, 0, sizeof(*res));
+	memset(u, 0, sizeof(*u));
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kinds[i].name, kind))
+			u->kind = &kinds[i];
+	if (!u->kind)
+		return error_set(ERR_INVALID, _("'%s' is not a kind of import (%s)"), kind,
+		                 import_kinds());
+	int rc = session_require(s, u->kind->perm);
+	if (rc)
+		return rc;
+	if (stat(path, st) != 0)
+		return error_set(errno == ENOENT ? ERR_NOT_FOUND : ERR_IO, _("%s: %s"), path,
+		                 strerror(errno));
+	if (!S_ISREG(st->st_mode))
+		return error_set(ERR_INVALID, _("%s: not a file"), path);
+	u->s = s;
+	u->o = o;
+	u->res = res;
+	u->decimal_comma = o->decimal_comma;
+	u->dates = o->dates;
+	setup_columns(u);
+	return OK;
+}
+
+static void run_end(struct import_run *u)
+{
+	free_header(u);
+	code_set_free(&u->codes);
+	for (size_t k = 0; k < COLS_MAX; k++)
+		sb_free(&u->val[k]);
+}
+
+static int passes(const struct import_run *u)
+{
+	for (size_t k = 0; k < u->ncols; k++)
+		if (u->cols[k].type == CT_DATE && u->o->dates == DATE_AUTO)
+			return 2;
+	return 1;
+}
+
 int import_file(struct session *s, const char *kind, const char *path, const struct import_opts *o,
                 struct import_result *res)
 {
 	struct import_run u;
 	struct stat st;
-	int rc, npasses = 1;
-	memset(res, 0, sizeof(*res));
-	memset(&u, 0, sizeof(u));
-	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
-		if (!strcmp(kinds[i].name, kind))
-			u.kind = &kinds[i];
-	if (!u.kind)
-		return error_set(ERR_INVALID, _("'%s' is not a kind of import (%s)"), kind,
-		                 import_kinds());
-	if ((rc = session_require(s, u.kind->perm)))
+	int rc, npasses;
+	if ((rc = run_start(&u, s, kind, path, o, res, &st)))
 		return rc;
-	if (stat(path, &st) != 0)
-		return error_set(errno == ENOENT ? ERR_NOT_FOUND : ERR_IO, _("%s: %s"), path,
-		                 strerror(errno));
-	u.s = s;
-	u.o = o;
-	u.res = res;
-	u.decimal_comma = o->decimal_comma;
-	u.dates = o->dates;
-	setup_columns(&u);
-	for (size_t k = 0; k < u.ncols; k++)
-		if (u.cols[k].type == CT_DATE && o->dates == DATE_AUTO)
-			npasses = 2;
+	npasses = passes(&u);
 	if (npasses == 2) {
 		if ((rc = read_pass(&u, path, 1, st.st_size, npasses)) == OK) {
 			u.pass = 2; /* what it found is said */
@@ -786,14 +954,42 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	else
 		session_end(s, rc ? rc : ERR_INVALID);
 out:
-	free_header(&u);
-	for (size_t k = 0; k < COLS_MAX; k++)
-		sb_free(&u.val[k]);
+	run_end(&u);
 	if (res->errors && (rc == OK || rc == ERR_INVALID))
 		return error_set(ERR_INVALID,
 		                 ngettext("%ld problem in %s: nothing was imported",
 		                          "%ld problems in %s: nothing was imported",
 		                          (unsigned long)res->errors),
 		                 res->errors, path);
+	return rc;
+}
+
+int import_preview(struct session *s, const char *kind, const char *path,
+                   const struct import_opts *o, size_t max_rows, struct import_preview *p)
+{
+	struct import_run u;
+	struct import_result res;
+	struct import_opts quiet = *o;
+	struct stat st;
+	int rc;
+	memset(p, 0, sizeof(*p));
+	quiet.report = NULL; /* the dry run lists the problems */
+	quiet.progress = NULL;
+	if ((rc = run_start(&u, s, kind, path, &quiet, &res, &st)))
+		return rc;
+	u.preview = p;
+	u.preview_max = max_rows ? max_rows : 1;
+	/* the order of dates needs the whole file; undecided, they show as written */
+	if (passes(&u) == 2 && (rc = read_pass(&u, path, 1, st.st_size, 2)) == OK) {
+		u.pass = 2;
+		decide_dates(&u);
+	}
+	if (rc == OK)
+		rc = read_pass(&u, path, 2, st.st_size, 1);
+	run_end(&u);
+	if (rc == ERR_INVALID && res.errors)
+		rc = OK; /* problems in rows: the dry run's to say */
+	if (rc)
+		import_preview_free(p);
 	return rc;
 }

@@ -42,4 +42,33 @@ const char *import_kinds(void);
 int import_file(struct session *s, const char *kind, const char *path, const struct import_opts *o,
                 struct import_result *res);
 
+/* The Import screen's look at a file before importing it: which of the file's
+ * columns feed which field, and the first rows as the services would get them
+ * (quotes, decimal commas and dates already read). Nothing is written. */
+#define IMPORT_PREVIEW_COLS 32
+struct import_preview {
+	char encoding[32]; /* as read: from the byte order mark, the option, or UTF-8 */
+	char delimiter;
+	size_t ncols; /* the fields the file has a column for, in the kind's order */
+	struct import_preview_col {
+		const char *field; /* translated label ("expiry") */
+		char *header;      /* the file's name for it ("Best before") */
+		int required;
+	} col[IMPORT_PREVIEW_COLS];
+	char *missing; /* required fields without a column, comma-separated, or NULL */
+	char *ignored; /* the file's columns that are not imported, or NULL */
+	size_t nrows;
+	struct import_preview_row {
+		long line;
+		char *v[IMPORT_PREVIEW_COLS]; /* by col[] */
+	} * rows;
+};
+
+/* Up to max_rows rows of path as kind would read them. Problems with the file
+ * as a whole (no such file, unknown encoding) are the return value; problems
+ * in rows are for the dry run (import_file with dry_run) to list. */
+int import_preview(struct session *s, const char *kind, const char *path,
+                   const struct import_opts *o, size_t max_rows, struct import_preview *p);
+void import_preview_free(struct import_preview *p);
+
 #endif

@@ -17,6 +17,7 @@ static const struct {
 #define SCOPE_OF_FORM   SCREEN_FORM
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
+#define SCOPE_OF_IMPORT SCREEN_IMPORT
 
 /* documents and QA */
 #define SCOPE_OF_DOCUMENTS SCREEN_DOCUMENTS

@@ -8,7 +8,8 @@
 #include "src/i18n.h"
 
 /* id, name (keymaps and view-NAME), title, main-menu number (0: not in the
- * menu), built (0: shown in the menu as not available yet). */
+ * menu; 10 is the key 0, after 9), built (0: shown in the menu as not available
+ * yet). */
 #define SCREEN_INFO(_)                                                                             \
 	_(LOGIN, "login", N_("Login"), 0, 1)                                                       \
 	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
@@ -21,6 +22,7 @@
 	_(RECALL, "recall", N_("Recall"), 7, 0)                                                    \
 	_(TODAY, "today", N_("Today"), 8, 1)                                                       \
 	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
+	_(IMPORT, "import", N_("Import"), 10, 1)                                                   \
 	_(LOT, "lot", N_("Lot"), 0, 1)                                                             \
 	_(FORM, "form", N_("Form"), 0, 1)                                                          \
 	_(HELP, "help", N_("Help"), 0, 1)
@@ -120,7 +122,14 @@ enum screen_id {
 	  N_("Clear the filters and show the queue: lots whose COA is missing or uploaded"),       \
 	  AF_BAR)                                                                                  \
 	_(DOCUMENTS, DOCS_EXPORT, "docs-export", N_("Export"),                                     \
-	  N_("Write the lots' COA files and an index CSV for an audit into a directory"), AF_BAR)
+	  N_("Write the lots' COA files and an index CSV for an audit into a directory"), AF_BAR) \
+	_(IMPORT, IMPORT_RUN, "import-run", N_("Import"),                                          \
+	  N_("Import every row of the checked file in one transaction, after a confirmation"),     \
+	  AF_BAR)                                                                                  \
+	_(IMPORT, IMPORT_FILE, "import-file", N_("File"),                                          \
+	  N_("Name the file, its kind and how to read it; then check it"), AF_BAR)                 \
+	_(IMPORT, IMPORT_CHECK, "import-check", N_("Check"),                                       \
+	  N_("Read the file again: the preview and every problem a dry run finds"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

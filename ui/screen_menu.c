@@ -1,6 +1,7 @@
 /* The main menu: every screen by its number (from SCREEN_INFO), so a VT100 or a
- * handheld without F-keys reaches them all; screens still to come show as not
- * available yet. Below them, lock, switch user and quit with their keys. */
+ * handheld without F-keys reaches them all with one key (number 10 is the key
+ * 0, after 9 as on a keypad); screens still to come show as not available yet.
+ * Below them, lock, switch user and quit with their keys. */
 #include "src/i18n.h"
 #include "src/util.h"
 #include "ui/table.h"
@@ -41,8 +42,8 @@ static const char *menu_cell(void *ctx, const void *row, int col, char *buf, siz
 	struct frame *f = &m->ui->stack[m->ui->depth - 1];
 	switch (col) {
 	case 0:
-		if (r->screen >= 0)
-			snprintf(buf, n, "%d", screen_menu_no(r->screen));
+		if (r->screen >= 0) /* 10 is the key 0, after 9 as on a keypad */
+			snprintf(buf, n, "%d", screen_menu_no(r->screen) % 10);
 		else
 			ui_key_for(m->ui, f, r->action, buf, n);
 		return buf;
@@ -74,7 +75,7 @@ static void *menu_open(struct ui *ui, const void *arg)
 {
 	struct menu *m = xcalloc(1, sizeof(*m));
 	m->ui = ui;
-	for (int no = 1; no <= 9; no++)
+	for (int no = 1; no <= 10; no++)
 		for (int s = 0; s < SCREEN_COUNT; s++)
 			if (screen_menu_no(s) == no)
 				m->rows[m->n++] = (struct menu_row){s, -1};
@@ -124,14 +125,15 @@ static enum result menu_action(struct ui *ui, void *st, int action)
 	return table_action(&m->t, action);
 }
 
-/* A digit opens the screen with that number. */
+/* A digit opens the screen with that number; 0 is number 10. */
 static enum result menu_key(struct ui *ui, void *st, int key)
 {
 	struct menu *m = st;
-	if (key < '1' || key > '9')
+	if (key < '0' || key > '9')
 		return RES_NOT_MINE;
+	int no = key == '0' ? 10 : key - '0';
 	for (int i = 0; i < m->n; i++) {
-		if (m->rows[i].screen >= 0 && screen_menu_no(m->rows[i].screen) == key - '0') {
+		if (m->rows[i].screen >= 0 && screen_menu_no(m->rows[i].screen) == no) {
 			table_select_index(&m->t, i);
 			return open_row(ui, m, i);
 		}

@@ -142,3 +142,7 @@ fi
 # --- the screens on the generated store (tests/bench/ui_bench.sh) ---
 echo
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)} sh "$(dirname "$0")/ui_bench.sh" "$db" "$LOTLINE"
+
+# --- CSV import and export of a million lots (tests/bench/csv_bench.sh; 'make csv-bench' alone) ---
+CSV_DIR="$BENCH_DIR/csv" CSV_LOTS="$LOTS" LOTLINE="$LOTLINE" SQLITE3="$SQLITE3" \
+	sh "$(dirname "$0")/csv_bench.sh"

@@ -226,6 +226,28 @@ static void delimiter_names(void **state)
 	assert_int_equal(csv_delimiter_parse("x", &c), ERR_INVALID);
 }
 
+/* The formula guard: what needs a quote, and that taking it off gives back
+ * exactly what was there. */
+static void formula_guard(void **state)
+{
+	static const char *const guarded[] = {"=SUM(A1)", "+cmd", "-- note", "@risk", "\t=x",
+	                                      "\r=x",     "-",    "+",       "'=x",   "''-1",
+	                                      "+49 30 1", "-1e5", "=1"};
+	static const char *const plain[] = {"",   "a=b",    "-2.5", "+3",  "-0,5",
+	                                    "12", "'plain", "'5",   "x-1", " =x"};
+	(void)state;
+	for (size_t i = 0; i < sizeof(guarded) / sizeof(*guarded); i++) {
+		char buf[64];
+		assert_true(csv_guard_needed(guarded[i]));
+		snprintf(buf, sizeof(buf), "'%s", guarded[i]);
+		assert_string_equal(csv_unguard(buf), guarded[i]);
+	}
+	for (size_t i = 0; i < sizeof(plain) / sizeof(*plain); i++) {
+		assert_false(csv_guard_needed(plain[i]));
+		assert_string_equal(csv_unguard(plain[i]), plain[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -234,6 +256,7 @@ int main(void)
 	    cmocka_unit_test(bom_conflict),   cmocka_unit_test(sniffing),
 	    cmocka_unit_test(invalid_bytes),  cmocka_unit_test(quote_errors),
 	    cmocka_unit_test(callback_stops), cmocka_unit_test(delimiter_names),
+	    cmocka_unit_test(formula_guard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,53 @@
+#!/bin/sh
+# CSV figures for make bench (and 'make csv-bench' alone): 'lotline import lots'
+# of CSV_LOTS generated opening lots (tests/bench/gen_lots_csv.sh) beside the
+# sqlite3 shell's '.import' of the same file into a plain table (the floor), and
+# 'lotline export ledger' of the imported store beside 'sqlite3 -csv' of the same
+# query. Time and peak memory; prints, asserts nothing.
+set -eu
+: "${LOTLINE:?}" "${CSV_DIR:?}"
+SQLITE3=${SQLITE3:-sqlite3}
+N=${CSV_LOTS:-1000000}
+export TZ=UTC LC_ALL=C.UTF-8
+unset LOTLINE_NOW LOTLINE_USER
+rm -rf "$CSV_DIR"
+mkdir -p "$CSV_DIR"
+db="$CSV_DIR/import.db"
+floor="$CSV_DIR/shell.db"
+export LOTLINE_DB="$db"
+
+# timed OUT CMD...: wall seconds and peak resident KiB of CMD, into OUT
+timed() {
+	out=$1
+	shift
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%e %M' -o "$out" "$@"
+	else
+		t0=$(date +%s.%N)
+		"$@"
+		t1=$(date +%s.%N)
+		echo "$(echo "$t1 - $t0" | bc) 0" > "$out"
+	fi
+}
+fig() { printf '%-44s %9.1f s %6d MB %9.1f s %6d MB\n' "$1" "$(cut -d' ' -f1 "$2")" \
+	$(($(cut -d' ' -f2 "$2") / 1024)) "$(cut -d' ' -f1 "$3")" $(($(cut -d' ' -f2 "$3") / 1024)); }
+
+sh "$(dirname "$0")/gen_lots_csv.sh" "$N" "$CSV_DIR" > /dev/null
+"$LOTLINE" init --owner bench --site-code CB > /dev/null
+for k in items locations suppliers; do
+	"$LOTLINE" --user bench import "$k" "$CSV_DIR/$k.csv" > /dev/null
+done
+
+echo
+printf '%-44s %20s %20s\n' "CSV ($N lots, $(($(stat -c %s "$CSV_DIR/lots.csv") / 1048576)) MB)" \
+	"lotline" "sqlite3 shell"
+timed "$CSV_DIR/imp.t" "$LOTLINE" --user bench import lots "$CSV_DIR/lots.csv" > /dev/null
+timed "$CSV_DIR/shimp.t" "$SQLITE3" "$floor" ".import --csv $CSV_DIR/lots.csv plain_lots"
+fig "import lots (time, peak memory)" "$CSV_DIR/imp.t" "$CSV_DIR/shimp.t"
+
+SEL="SELECT i.code, l.code, l.qty, l.unit, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE l.expiry END, lo.code, l.coa, l.last_hlc, l.last_kind, l.status, i.name, coalesce(sp.code, ''), l.supplier_lot, l.received, l.unit_cost FROM lots l JOIN items i ON i.id = l.item_id JOIN locations lo ON lo.id = l.location_id LEFT JOIN suppliers sp ON sp.id = l.supplier_id WHERE l.qty <> 0 ORDER BY l.expiry, l.id"
+timed "$CSV_DIR/exp.t" "$LOTLINE" export ledger --output "$CSV_DIR/ledger.csv" > /dev/null 2>&1
+timed "$CSV_DIR/shexp.t" sh -c "\"\$0\" -csv -header \"\$1\" \"\$2\" > \"\$3\"" "$SQLITE3" "$db" \
+	"$SEL" "$CSV_DIR/shell-ledger.csv"
+fig "export ledger (time, peak memory)" "$CSV_DIR/exp.t" "$CSV_DIR/shexp.t"
+echo "  ($(($(wc -l < "$CSV_DIR/ledger.csv") - 1)) lots exported; the shell writes raw columns)"
