@@ -17,6 +17,9 @@ static const struct {
 #define SCOPE_OF_FORM   SCREEN_FORM
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
+/* recipes and production runs */
+#define SCOPE_OF_PRODUCTION SCREEN_PRODUCTION
+#define SCOPE_OF_RECIPES    SCREEN_RECIPES
 
 static const struct {
 	int scope;

@@ -14,7 +14,7 @@
 	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
 	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
 	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
-	_(PRODUCTION, "production", N_("Production run"), 3, 0)                                    \
+	_(PRODUCTION, "production", N_("Production run"), 3, 1)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
 	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
 	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 0)                                    \
@@ -23,7 +23,8 @@
 	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
 	_(LOT, "lot", N_("Lot"), 0, 1)                                                             \
 	_(FORM, "form", N_("Form"), 0, 1)                                                          \
-	_(HELP, "help", N_("Help"), 0, 1)
+	_(HELP, "help", N_("Help"), 0, 1)                                                          \
+	_(RECIPES, "recipes", N_("Recipes"), 0, 1)
 
 enum screen_id {
 #define SCREEN_ENUM(id, name, title, menu, built) SCREEN_##id,
@@ -88,7 +89,36 @@ enum screen_id {
 	_(LOT, LOT_QUARANTINE, "lot-quarantine", N_("Quarant"), N_("Quarantine the lot"), AF_BAR)  \
 	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
 	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
-	  N_("Reverse the selected movement with a correcting one"), AF_BAR)
+	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                       \
+	_(PRODUCTION, PROD_PLAN, "prod-plan", N_("Plan"),                                          \
+	  N_("Plan a run of an active recipe: scale or target quantity"), AF_BAR)                  \
+	_(PRODUCTION, PROD_START, "prod-start", N_("Start"),                                       \
+	  N_("Start the run (a shortage needs a manager and a reason)"), AF_BAR)                   \
+	_(PRODUCTION, PROD_CONSUME, "prod-consume", N_("Lot in"),                                  \
+	  N_("Type a lot going into the run (or scan it)"), AF_BAR)                                \
+	_(PRODUCTION, PROD_EXTRA, "prod-extra", N_("Extra"),                                       \
+	  N_("More than the plan, or an unplanned item, with a reason"), AF_BAR)                   \
+	_(PRODUCTION, PROD_FINISH, "prod-finish", N_("Finish"),                                    \
+	  N_("Finish the run: actual yield and the output lot"), AF_BAR)                           \
+	_(PRODUCTION, PROD_NOTE, "prod-note", N_("Note"), N_("Add a note to the run"), AF_BAR)     \
+	_(PRODUCTION, PROD_RECORD, "prod-record", N_("Record"), N_("Show the batch record"),       \
+	  AF_BAR)                                                                                  \
+	_(PRODUCTION, PROD_FAIL, "prod-fail", N_("Fail"),                                          \
+	  N_("End the run as failed: what went in is waste; a note says why"), AF_NOBAR)           \
+	_(PRODUCTION, PROD_CANCEL, "prod-cancel", N_("Cancel"),                                    \
+	  N_("Cancel the run: every lot taken goes back"), AF_NOBAR)                               \
+	_(PRODUCTION, PROD_SIGN, "prod-sign", N_("Sign"),                                          \
+	  N_("Sign the batch record (the role the site's policy names)"), AF_NOBAR)                \
+	_(PRODUCTION, PROD_RECIPES, "prod-recipes", N_("Recipes"), N_("Open the recipes"),         \
+	  AF_NOBAR)                                                                                \
+	_(RECIPES, RECIPE_PLAN, "recipe-plan", N_("Plan"),                                         \
+	  N_("Plan a run of this recipe: scale or target quantity"), AF_BAR)                       \
+	_(RECIPES, RECIPE_ACTIVATE, "recipe-activate", N_("Activate"),                             \
+	  N_("Make the newest version the one that is scheduled"), AF_BAR)                         \
+	_(RECIPES, RECIPE_ARCHIVE, "recipe-archive", N_("Archive"),                                \
+	  N_("Archive this version: it can no longer be scheduled"), AF_BAR)                       \
+	_(RECIPES, RECIPE_CLONE, "recipe-clone", N_("Clone"),                                      \
+	  N_("Copy the recipe as a new draft to make a variation"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

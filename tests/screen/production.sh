@@ -1,0 +1,133 @@
+# The Production and Recipes screens: a run from plan to finish with scanned
+# lots (a lot of the wrong item and a held lot refused with the service's
+# reason, a lot that was not suggested used after a yes), an extra with a
+# reason, a note, finish with the output lot, qa's signature and the batch
+# record on screen; then the same run through the command line. The compact
+# layout (20x16, RF keys) runs a second, smaller run.
+. "$TESTDIR/screen/lib.sh"
+ll --user ana recipe add GRANOLA --item GRAN-BASE --yield 10:kg --line OATS:6 --line HONEY:2 \
+	--line ALMOND:1.5 --line RAISIN:0.5 --instructions "Mix, bake at 160 C for 25 min" >/dev/null
+ll --user ana recipe activate GRANOLA >/dev/null
+ll --user ana hold LOT-261024-DM002 --reason inspection >/dev/null
+
+steps 80x24 --user olga <<'EOF'
+4444<Enter>
+3
+<F2>
+GRANOLA<Tab>2<Enter><Enter>
+:save-screen production-plan.screen
+<F4>
+:save-screen prod-consume-form-empty.screen
+<Esc>
+:scan LOT-261001-DM001
+:save-screen prod-consume-early.screen
+<F3>
+:scan LOT-261016-DM002
+:save-screen prod-wrong-item.screen
+:scan LOT-261024-DM002
+:save-screen prod-held.screen
+:scan NOSUCHCODE
+:save-screen prod-unknown.screen
+:scan LOT-261001-DM001
+:save-screen prod-consume-form.screen
+<Enter>
+:scan LOT-261019-DM002
+:save-screen prod-confirm.screen
+no<Enter>
+:save-screen prod-confirm-no.screen
+<C-u>yes<Enter>
+:scan LOT-261004-DM001
+<Enter>
+:scan LOT-261002-DM001
+<C-u>0.5<Enter>
+<F5>
+:scan LOT-261002-DM001
+0.7<Tab>spill<F4><Enter>
+<F7>Oven ran hot<Enter>
+:save-screen production-run.screen
+<F6>
+<C-u>19.5<Tab>COLD<Tab>GB-1<Enter><Enter><Enter>
+:save-screen prod-finished.screen
+a
+:save-screen prod-sign-refused.screen
+<F11>
+quinn<Tab>3333<Enter>
+3
+:save-screen prod-list.screen
+<Enter>
+a
+:save-screen prod-signed.screen
+<F8>
+:save-screen production-record.screen
+<Esc><Esc>e
+:save-screen recipes.screen
+<Enter>
+:save-screen recipe.screen
+EOF
+for s in production-plan production-run production-record recipes recipe; do
+	expect_screen "$s"
+done
+run=RUN-261123-DM001
+expect_line production-plan "^ lotline: Run $run "
+expect_line production-plan '^> +LOT-261001-DM001 +12 +kg +expires 2027-07-28'
+expect_line prod-consume-form-empty '^Lot \* +\[ +\] scan or type'
+expect_line prod-consume-early 'run RUN-261123-DM001 is planned: only a started run can be given lots'
+expect_line prod-wrong-item 'lot LOT-261016-DM002 is TOMATO, which is not in the plan'
+expect_line prod-held 'lot LOT-261024-DM002 is hold: it cannot be used'
+expect_line prod-unknown 'Scanned NOSUCHCODE'
+expect_line prod-consume-form '^Quantity +\[12 +\] kg'
+expect_line prod-confirm 'was not suggested for line 3 \(suggested: LOT-261006-DM001\)'
+expect_line prod-confirm '^Use it\? \* +\[ +\] yes no'
+expect_line prod-confirm-no 'was not suggested for line 3'
+expect_line prod-finished "Run $run finished: lot GB-1"
+expect_line prod-sign-refused 'may not sign batch records'
+expect_line prod-list "^ +$run +GRANOLA v1 +finished"
+expect_line prod-signed "Run $run signed by quinn"
+expect_line prod-signed '^finished; signed by quinn'
+
+# the command line sees the same run, movement by movement
+rec=$(ll --user ana run record $run)
+echo "$rec" | grep -Eq '^ +4 RAISIN +Raisins +1 +1\.2 kg +\+0\.2$' || fail "record: raisin line: $rec"
+echo "$rec" | grep -Eq '^ +LOT-261019-DM002 +ALMOND .* 3 kg ' || fail "record: the confirmed almond lot"
+echo "$rec" | grep -Eq '^ +GB-1 +GRAN-BASE +19\.5 kg' || fail "record: output lot"
+echo "$rec" | grep -q 'note .*Oven ran hot' || fail "record: the note"
+echo "$rec" | grep -q '^Signed by quinn' || fail "record: signature"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261001-DM001" {print $3}')" = 88 ] ||
+	fail "oats left after 12 kg went in"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261002-DM001" {print $3}')" = 88.8 ] ||
+	fail "raisins left after 0.5 + 0.7 kg"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2=="GB-1" {print $3, $6}')" = "19.5 COLD" ] ||
+	fail "the output lot"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261024-DM002" {print $3}')" = 40 ] ||
+	fail "the held lot is untouched"
+users=$(ll history LOT-261001-DM001 --format tsv | awk -F'\t' 'NR>2 {print $3, $6}')
+[ "$users" = "consume olga" ] || fail "the oats' consumption is olga's: $users"
+
+# 20x16 with the handheld keys: plan from the Recipes screen, start, a lot in
+export LOTLINE_KEYMAP=rf
+steps 20x16 --user olga <<'EOF'
+4444<Enter>
+3
+e
+p
+<Enter><Enter>
+:save-screen compact-production.screen
+s
+:scan LOT-261016-DM002
+:save-screen compact-prod-refused.screen
+:scan LOT-261006-DM001
+<Enter>
+:save-screen compact-prod-consumed.screen
+w
+Burnt<Enter>
+:save-screen compact-prod-failed.screen
+EOF
+unset LOTLINE_KEYMAP
+expect_screen compact-production
+expect_line compact-prod-refused '^lot LOT-261016-DM00'
+expect_line compact-prod-consumed '^\+ LOT-.*1\.5/1\.5$'
+run2=RUN-261123-DM002
+[ "$(ll run show $run2 | head -1 | awk '{print $NF}')" = failed ] || fail "run 2 failed on the handheld"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261006-DM001" {print $3}')" = 88.5 ] ||
+	fail "the almonds of the failed run stay consumed"
+finish
