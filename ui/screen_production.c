@@ -517,6 +517,7 @@ static struct form_field *text_field(struct form *fm, const char *key, const cha
 
 struct plan_form {
 	char *pending; /* where the new run's code goes */
+	char unit[16]; /* the recipe's item's unit, shown beside the target */
 };
 
 static int plan_submit(struct ui *ui, struct form *fm)
@@ -569,7 +570,8 @@ int production_plan_form(struct ui *ui, const char *recipe, char *pending)
 	if (recipe && *recipe) {
 		form_set(fm, "recipe", recipe);
 		if (db_recipe_get(ui->s.store, recipe, 0, &rec) == OK) {
-			form_field(fm, "target")->unit = NULL;
+			strlcpy_(pf->unit, rec.unit, sizeof(pf->unit));
+			form_field(fm, "target")->unit = pf->unit;
 			snprintf(fm->intro, sizeof(fm->intro),
 			         _("%s makes %s %s; empty: one batch"), rec.code, rec.yield_entered,
 			         rec.item_code);
