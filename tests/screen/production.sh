@@ -130,4 +130,33 @@ run2=RUN-261123-DM002
 [ "$(ll run show $run2 | head -1 | awk '{print $NF}')" = failed ] || fail "run 2 failed on the handheld"
 [ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261006-DM001" {print $3}')" = 88.5 ] ||
 	fail "the almonds of the failed run stay consumed"
+# the Recipes screen's actions: an operator is refused, a manager clones,
+# activates the clone and archives the original
+steps 80x24 --user olga <<'EOF'
+4444<Enter>
+3
+e
+<F3>
+:save-screen recipes-refused.screen
+EOF
+expect_line recipes-refused 'olga \(operator\) may not change recipes'
+steps 80x24 --user mike <<'EOF'
+2222<Enter>
+3
+e
+<F5>
+GRANOLA-NUT<Enter>
+:save-screen recipes-cloned.screen
+<Down><F3>
+:save-screen recipes-activated.screen
+<Up><F4>
+:save-screen recipes-archived.screen
+EOF
+expect_line recipes-cloned 'Recipe GRANOLA cloned as GRANOLA-NUT \(draft\)'
+expect_line recipes-cloned '^  GRANOLA-NUT +1 draft '
+expect_line recipes-activated '^A GRANOLA-NUT +1 active '
+expect_line recipes-archived 'Recipe GRANOLA is archived'
+[ "$(ll recipe list --format tsv | cut -f1-3 | tr '\t\n' '  ')" = \
+	"code version status GRANOLA 1 archived GRANOLA-NUT 1 active " ] ||
+	fail "recipes after the screen: $(ll recipe list --format tsv)"
 finish
