@@ -419,8 +419,7 @@ static void prod_resume(struct ui *ui, void *st)
 		strlcpy_(code, p->pending, sizeof(code));
 		p->pending[0] = '\0';
 		a.run = code;
-		if (p->mode == M_LIST)
-			ui_push(ui, SCREEN_PRODUCTION, &a);
+		ui_push(ui, SCREEN_PRODUCTION, &a);
 	}
 }
 
@@ -600,10 +599,12 @@ static void start(struct ui *ui, struct prod *p)
 		prod_resume(ui, p);
 		return;
 	}
-	/* a shortage, and someone who may bypass it: ask why */
+	/* a shortage, and someone who may bypass it: ask why; else say why not */
+	char why[512];
+	strlcpy_(why, error_msg(), sizeof(why));
 	if (!p->r.shortage || strcmp(p->r.status, "planned") != 0 ||
 	    session_require(&ui->s, PERM_BYPASS)) {
-		ui_error(ui, NULL);
+		ui_error(ui, "%s", why);
 		return;
 	}
 	struct form *fm = run_form(ui, p, _("Start despite the shortage"), start_submit);
@@ -847,7 +848,7 @@ static int prod_offers(void *st, int action)
 	case ACT_PROD_NOTE:
 		return !p->r.signed_by[0];
 	case ACT_PROD_PLAN:
-		return 0;
+		return 0; /* works from a run too, but the bar has no room for it */
 	default:
 		return 1;
 	}
@@ -861,7 +862,8 @@ static enum result prod_action(struct ui *ui, void *st, int action)
 		ui_push(ui, SCREEN_RECIPES, NULL);
 		return RES_HANDLED;
 	}
-	if (action == ACT_PROD_PLAN) {
+	if (action == ACT_PROD_PLAN && p->mode != M_RECORD) {
+		/* from a run: another run of its recipe */
 		production_plan_form(ui, p->mode == M_RUN ? p->r.recipe_code : NULL, p->pending);
 		return RES_HANDLED;
 	}

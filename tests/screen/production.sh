@@ -130,6 +130,42 @@ run2=RUN-261123-DM002
 [ "$(ll run show $run2 | head -1 | awk '{print $NF}')" = failed ] || fail "run 2 failed on the handheld"
 [ "$(ll ledger --format tsv | awk -F'\t' '$2=="LOT-261006-DM001" {print $3}')" = 88.5 ] ||
 	fail "the almonds of the failed run stay consumed"
+# a shortage: the operator is told a manager starts it; the manager gives the
+# reason, then cancels the run
+steps 80x24 --user olga <<'EOF'
+4444<Enter>
+3
+<F2>
+GRANOLA<Tab>100<Enter><Enter>
+:save-screen prod-shortage.screen
+<F3>
+:save-screen prod-shortage-refused.screen
+EOF
+run3=RUN-261123-DM003
+expect_line prod-shortage '^planned; shortage in the plan$'
+expect_line prod-shortage-refused "run $run3 has a shortage"
+steps 80x24 --user mike <<'EOF'
+2222<Enter>
+3
+<Enter>
+<F3>
+:save-screen prod-bypass-form.screen
+<Enter>
+:save-screen prod-bypass-empty.screen
+Oats arrive at noon<Enter>
+:save-screen prod-bypassed.screen
+c
+Oven broken<Enter>
+:save-screen prod-cancelled.screen
+EOF
+expect_line prod-bypass-form 'The plan has a shortage: say why the run starts anyway'
+expect_line prod-bypass-empty '^Reason \* +\[ +\] required'
+expect_line prod-bypassed "Run $run3 started despite the shortage"
+expect_line prod-bypassed 'started; shortage in the plan, started by bypass: Oats arrive at noon'
+expect_line prod-cancelled "Run $run3 cancelled: every lot taken went back"
+ll run record $run3 | grep -q 'started by bypass: Oats arrive at noon' || fail "bypass in the record"
+ll run record $run3 | grep -q 'cancel .*Oven broken' || fail "cancel in the record"
+
 # the Recipes screen's actions: an operator is refused, a manager clones,
 # activates the clone and archives the original
 steps 80x24 --user olga <<'EOF'
