@@ -14,6 +14,7 @@
 #include "src/scan.h"
 #include "src/util.h"
 #include "ui/form.h"
+#include "ui/keys.h"
 #include "ui/table.h"
 #include "ui/ui.h"
 
@@ -51,6 +52,7 @@ struct prod {
 	int ntext, captext;
 	char pending[LOT_MAX + 1]; /* a run the plan form made: open it on resume */
 	int compact;               /* the run's lines in two columns */
+	int shift;                 /* the batch record: characters scrolled off to the left */
 	struct table t;
 };
 
@@ -342,7 +344,13 @@ static int text_count(void *ctx)
 
 static const char *text_cell(void *ctx, const void *row, int col, char *buf, size_t n)
 {
-	return ((struct prod *)ctx)->text[*(const int *)row];
+	struct prod *p = ctx;
+	const char *t = p->text[*(const int *)row];
+	/* Left and Right scroll the wide lines, a character at a time */
+	for (int i = 0; i < p->shift && *t; i++)
+		for (t++; (*t & 0xc0) == 0x80; t++)
+			;
+	return t;
 }
 
 static const struct table_src text_src = {
@@ -932,6 +940,17 @@ static enum result prod_action(struct ui *ui, void *st, int action)
 	return table_action(&p->t, action);
 }
 
+static enum result prod_key(struct ui *ui, void *st, int key)
+{
+	struct prod *p = st;
+	if (p->mode != M_RECORD || (key != LK_LEFT && key != LK_RIGHT))
+		return RES_NOT_MINE;
+	p->shift += key == LK_RIGHT ? 10 : -10;
+	if (p->shift < 0)
+		p->shift = 0;
+	return RES_HANDLED;
+}
+
 static enum result prod_scan(struct ui *ui, void *st, const char *code)
 {
 	struct prod *p = st;
@@ -969,6 +988,7 @@ const struct screen_ops screen_production_ops = {
     .title = prod_title,
     .draw = prod_draw,
     .action = prod_action,
+    .on_key = prod_key,
     .on_scan = prod_scan,
     .offers = prod_offers,
 };

@@ -59,6 +59,8 @@ a
 :save-screen prod-signed.screen
 <F8>
 :save-screen production-record.screen
+<Right><Right><Right>
+:save-screen prod-record-right.screen
 <Esc><Esc>e
 :save-screen recipes.screen
 <Enter>
@@ -84,6 +86,8 @@ expect_line prod-sign-refused 'may not sign batch records'
 expect_line prod-list "^ +$run +GRANOLA v1 +finished"
 expect_line prod-signed "Run $run signed by quinn"
 expect_line prod-signed '^finished; signed by quinn'
+expect_line prod-record-right 'Unit cost +Cost$'
+expect_line prod-record-right ' 4\.15 +49\.80$'
 
 # the command line sees the same run, movement by movement
 rec=$(ll --user ana run record $run)
