@@ -747,19 +747,54 @@ static int first_output(void *ctx, const struct run_input *out)
 static int finish_submit(struct ui *ui, struct form *fm)
 {
 	struct run_form *rf = fm->ctx;
-	char num[64], unit[64], lot[LOT_MAX + 1] = "";
+	char num[64], unit[64], q[2][64], u[64], lot[LOT_MAX + 1] = "";
 	form_qty(fm, "yield", num, sizeof(num), unit, sizeof(unit));
-	struct output_req o = {NULL, form_get(fm, "location"), form_get(fm, "lot"),
-	                       form_get(fm, "expiry")};
-	struct finish_req r = {rf->run, num, unit[0] ? unit : NULL, form_get(fm, "labour"), &o, 1};
+	form_qty(fm, "qty", q[0], sizeof(q[0]), u, sizeof(u));
+	form_qty(fm, "qty2", q[1], sizeof(q[1]), u, sizeof(u));
+	/* a second lot when any of its fields is given; the service checks the rest */
+	int n =
+	    q[1][0] || form_get(fm, "location2") || form_get(fm, "lot2") || form_get(fm, "expiry2")
+	        ? 2
+	        : 1;
+	struct output_req o[2] = {
+	    {q[0][0] ? q[0] : NULL, form_get(fm, "location"), form_get(fm, "lot"),
+	     form_get(fm, "expiry")},
+	    {q[1][0] ? q[1] : NULL, form_get(fm, "location2"), form_get(fm, "lot2"),
+	     form_get(fm, "expiry2")},
+	};
+	struct finish_req r = {rf->run, num, unit[0] ? unit : NULL, form_get(fm, "labour"), o, n};
 	int rc = run_finish(&ui->s, &r);
 	if (rc == OK) {
 		struct run run;
 		if (db_run_get(ui->s.store, rf->run, &run) == OK)
 			db_run_outputs_each(ui->s.store, run.id, first_output, lot);
-		ui_info(ui, _("Run %s finished: lot %s"), rf->run, lot);
+		ui_info(ui,
+		        n == 1 ? _("Run %s finished: lot %s")
+		               : _("Run %s finished: lots %s and more"),
+		        rf->run, lot);
 	}
 	return rc;
+}
+
+/* One output lot's fields; the second lot's keys end in 2. */
+static void output_fields(struct ui *ui, struct form *fm, const char *unit, int second)
+{
+	struct form_field *f;
+	f = form_add(fm, second ? "location2" : "location",
+	             second ? _("2nd location") : _("Location"), FIELD_CHOICE, !second);
+	/* the service's messages about an output start "output N:" */
+	f->svc_key = second ? N_("output 2") : N_("output 1");
+	f->strict = 1;
+	db_location_each(ui->s.store, add_location, f);
+	text_field(fm, second ? "lot2" : "lot", second ? _("2nd lot code") : _("Lot code"), NULL, 0)
+	    ->hint = _("empty: a new code");
+	f = form_add(fm, second ? "expiry2" : "expiry", second ? _("2nd expiry") : _("Expiry"),
+	             FIELD_DATE, 0);
+	f->hint = _("empty: from the shelf life");
+	f = form_add(fm, second ? "qty2" : "qty", second ? _("2nd quantity") : _("Quantity"),
+	             FIELD_QTY, 0);
+	f->unit = unit;
+	f->hint = second ? _("optional: a second lot") : _("empty: all of the yield");
 }
 
 static void finish(struct ui *ui, struct prod *p)
@@ -775,13 +810,8 @@ static void finish(struct ui *ui, struct prod *p)
 	f->svc_key = N_("yield");
 	f->unit = rf->unit;
 	form_set(fm, "yield", fixed_format(p->r.target, 0, q));
-	f = form_add(fm, "location", _("Location"), FIELD_CHOICE, 1);
-	f->svc_key = N_("output 1");
-	f->strict = 1;
-	db_location_each(ui->s.store, add_location, f);
-	text_field(fm, "lot", _("Lot code"), NULL, 0)->hint = _("empty: a new code");
-	f = form_add(fm, "expiry", _("Expiry"), FIELD_DATE, 0);
-	f->hint = _("empty: from the shelf life");
+	output_fields(ui, fm, rf->unit, 0);
+	output_fields(ui, fm, rf->unit, 1);
 	text_field(fm, "labour", _("Labour"), N_("labour"), 0)->hint = _("cost, optional");
 	form_focus(fm, "yield");
 	ui_push_form(ui, fm);

@@ -46,7 +46,7 @@ no<Enter>
 <F7>Oven ran hot<Enter>
 :save-screen production-run.screen
 <F6>
-<C-u>19.5<Tab>COLD<Tab>GB-1<Enter><Enter><Enter>
+<C-u>19.5<Tab>COLD<Tab>GB-1<F2>
 :save-screen prod-finished.screen
 a
 :save-screen prod-sign-refused.screen
@@ -169,6 +169,36 @@ expect_line prod-bypassed 'started; shortage in the plan, started by bypass: Oat
 expect_line prod-cancelled "Run $run3 cancelled: every lot taken went back"
 ll run record $run3 | grep -q 'started by bypass: Oats arrive at noon' || fail "bypass in the record"
 ll run record $run3 | grep -q 'cancel .*Oven broken' || fail "cancel in the record"
+
+# two output lots: quantities that do not add up to the yield are refused
+steps 80x24 --user olga <<'EOF'
+4444<Enter>
+3
+<F2>
+GRANOLA<Tab>0.1<Enter><Enter>
+<F3>
+:scan LOT-261001-DM001
+<Enter>
+:scan LOT-261004-DM001
+<Enter>
+:scan LOT-261006-DM001
+<Enter>
+:scan LOT-261002-DM001
+<Enter>
+<F6>
+:save-screen prod-finish-form.screen
+<C-u>1<Tab>COLD<Tab>SPLIT-A<Tab><Tab>0.6<Tab>DRY<Tab>SPLIT-B<Tab><Tab>0.5<F2>
+:save-screen prod-split-bad.screen
+<C-u>0.4<F2>
+:save-screen prod-split.screen
+EOF
+run4=RUN-261123-DM004
+expect_line prod-finish-form '^2nd quantity +\[ +\] kg  \(optional: a second lot\)'
+expect_line prod-split-bad 'outputs: they add up to 1.1 kg, not the yield 1 kg'
+expect_line prod-split "Run $run4 finished: lots SPLIT-A and more"
+[ "$(ll ledger --format tsv | awk -F'\t' '$2 ~ /^SPLIT-/ {printf "%s %s %s;", $2, $3, $6}')" = \
+	"SPLIT-A 0.6 COLD;SPLIT-B 0.4 DRY;" ] || fail "two output lots: $(ll ledger --format tsv | grep SPLIT)"
+ll run record $run4 | grep -Eq '^ +SPLIT-B +GRAN-BASE +0\.4 kg' || fail "record: second output lot"
 
 # the Recipes screen's actions: an operator is refused, a manager clones,
 # activates the clone and archives the original
