@@ -222,15 +222,40 @@ int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int6
 	return store_step_done(s, st, _("saving a suggested lot"));
 }
 
+#define RUN_SELECT                                                                                 \
+	"SELECT r.id, r.code, r.recipe_id, re.code, re.version, re.item_id, i.code, "              \
+	"i.name, i.base_unit, r.target, r.status, r.shortage, r.bypass_reason, "                   \
+	"r.plan_cost, r.labour_cost, coalesce(r.actual_yield, -1), "                               \
+	"coalesce(r.actual_cost, 0), coalesce(r.signed_by, ''), coalesce(r.signed_hlc, 0) "        \
+	"FROM runs r JOIN recipes re ON re.id = r.recipe_id JOIN items i ON "                      \
+	"i.id = re.item_id "
+
+static void run_read(sqlite3_stmt *st, struct run *out)
+{
+	out->id = sqlite3_column_int64(st, 0);
+	COLUMN_COPY(st, 1, out->code);
+	out->recipe_id = sqlite3_column_int64(st, 2);
+	COLUMN_COPY(st, 3, out->recipe_code);
+	out->recipe_version = sqlite3_column_int64(st, 4);
+	out->item_id = sqlite3_column_int64(st, 5);
+	COLUMN_COPY(st, 6, out->item_code);
+	COLUMN_COPY(st, 7, out->item_name);
+	COLUMN_COPY(st, 8, out->unit);
+	out->target = sqlite3_column_int64(st, 9);
+	COLUMN_COPY(st, 10, out->status);
+	out->shortage = sqlite3_column_int(st, 11);
+	COLUMN_COPY(st, 12, out->bypass_reason);
+	out->plan_cost = sqlite3_column_int64(st, 13);
+	out->labour_cost = sqlite3_column_int64(st, 14);
+	out->actual_yield = sqlite3_column_int64(st, 15);
+	out->actual_cost = sqlite3_column_int64(st, 16);
+	COLUMN_COPY(st, 17, out->signed_by);
+	out->signed_hlc = (hlc_t)sqlite3_column_int64(st, 18);
+}
+
 int db_run_get(struct store *s, const char *code, struct run *out)
 {
-	sqlite3_stmt *st = store_stmt(
-	    s, "SELECT r.id, r.code, r.recipe_id, re.code, re.version, re.item_id, i.code, "
-	       "i.name, i.base_unit, r.target, r.status, r.shortage, r.bypass_reason, "
-	       "r.plan_cost, r.labour_cost, coalesce(r.actual_yield, -1), "
-	       "coalesce(r.actual_cost, 0), coalesce(r.signed_by, ''), coalesce(r.signed_hlc, 0) "
-	       "FROM runs r JOIN recipes re ON re.id = r.recipe_id JOIN items i ON "
-	       "i.id = re.item_id WHERE r.code = ?1");
+	sqlite3_stmt *st = store_stmt(s, RUN_SELECT "WHERE r.code = ?1");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -238,25 +263,7 @@ int db_run_get(struct store *s, const char *code, struct run *out)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		COLUMN_COPY(st, 1, out->code);
-		out->recipe_id = sqlite3_column_int64(st, 2);
-		COLUMN_COPY(st, 3, out->recipe_code);
-		out->recipe_version = sqlite3_column_int64(st, 4);
-		out->item_id = sqlite3_column_int64(st, 5);
-		COLUMN_COPY(st, 6, out->item_code);
-		COLUMN_COPY(st, 7, out->item_name);
-		COLUMN_COPY(st, 8, out->unit);
-		out->target = sqlite3_column_int64(st, 9);
-		COLUMN_COPY(st, 10, out->status);
-		out->shortage = sqlite3_column_int(st, 11);
-		COLUMN_COPY(st, 12, out->bypass_reason);
-		out->plan_cost = sqlite3_column_int64(st, 13);
-		out->labour_cost = sqlite3_column_int64(st, 14);
-		out->actual_yield = sqlite3_column_int64(st, 15);
-		out->actual_cost = sqlite3_column_int64(st, 16);
-		COLUMN_COPY(st, 17, out->signed_by);
-		out->signed_hlc = (hlc_t)sqlite3_column_int64(st, 18);
+		run_read(st, out);
 		rc = OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = error_set(ERR_NOT_FOUND, _("run %s not found"), code);
@@ -265,6 +272,14 @@ int db_run_get(struct store *s, const char *code, struct run *out)
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+int db_run_each(struct store *s, int limit, int (*cb)(void *ctx, const struct run *r), void *ctx)
+{
+	/* the runs still to do first, then the newest */
+	ROWS_EACH(
+	    s, RUN_SELECT "ORDER BY r.status IN ('planned', 'started') DESC, r.id DESC LIMIT ?1",
+	    sqlite3_bind_int(st_, 1, limit), struct run, run_read, cb, ctx, _("listing runs"));
 }
 
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc)

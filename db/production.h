@@ -105,6 +105,8 @@ int db_run_line_insert(struct store *s, int64_t run_id, int64_t line, int64_t it
 int db_run_suggestion_insert(struct store *s, int64_t run_id, int64_t line, int64_t lot_id,
                              fixed_t qty);
 int db_run_get(struct store *s, const char *code, struct run *out);
+/* Up to limit runs: planned and started first, then the newest. */
+int db_run_each(struct store *s, int limit, int (*cb)(void *ctx, const struct run *r), void *ctx);
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc);
 int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason);
 int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost);

@@ -1,4 +1,5 @@
 /* lotline run plan|start|consume|extra|note|finish|fail|cancel|sign|show|record. */
+#include "batch_record.h"
 #include "clock.h"
 #include "cmd.h"
 #include "db/lots.h"
@@ -11,14 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void money(fixed_t v, char *buf)
-{
-	/* money shows cents; exact figures stay in the machine formats */
-	fixed_t cents;
-	fixed_muldiv(v, 1, 10000, &cents);
-	fixed_format(cents * 10000, 2, buf);
-}
 
 struct show_ctx {
 	struct session *s;
@@ -45,15 +38,10 @@ static int print_line(void *ctx, const struct run_line *l)
 	return 0;
 }
 
-static void header(const struct run *r)
+static void print_text(void *ctx, const char *text)
 {
-	char t[FIXED_BUFSZ];
-	printf(_("%s  %s v%lld  makes %s %s %s  %s\n"), r->code, r->recipe_code,
-	       (long long)r->recipe_version, fixed_format(r->target, 0, t), r->unit, r->item_code,
-	       _(r->status));
-	if (r->shortage)
-		printf(_("shortage in the plan%s%s\n"),
-		       r->bypass_reason[0] ? _("; started by bypass: ") : "", r->bypass_reason);
+	(void)ctx;
+	puts(text);
 }
 
 static int show(struct session *s, const char *code)
@@ -62,108 +50,11 @@ static int show(struct session *s, const char *code)
 	int rc = db_run_get(s->store, code, &r);
 	if (rc)
 		return rc;
-	header(&r);
+	batch_record_header(&r, print_text, NULL);
 	printf("\n%3s  %-12s %-24s %10s %10s\n", _("#"), _("Item"), _("Name"), _("Required"),
 	       _("Consumed"));
 	struct show_ctx c = {s, r.id};
 	return db_run_lines_each(s->store, r.id, print_line, &c);
-}
-
-/* ---- the batch record ---- */
-
-struct record_ctx {
-	fixed_t total;
-};
-
-static int record_input(void *ctx, const struct run_input *in)
-{
-	struct record_ctx *c = ctx;
-	char q[FIXED_BUFSZ], uc[FIXED_BUFSZ], v[FIXED_BUFSZ];
-	fixed_t value = 0;
-	fixed_mul(in->qty, in->unit_cost, &value);
-	c->total += value;
-	money(value, v);
-	printf("  %-20s %-12s %-10s %-14s %10s %-4s %10s %10s\n", in->lot, in->item_code,
-	       in->supplier, in->supplier_lot, fixed_format(in->qty, 0, q), in->unit,
-	       fixed_format(in->unit_cost, 0, uc), v);
-	return 0;
-}
-
-static int record_output(void *ctx, const struct run_input *out)
-{
-	char q[FIXED_BUFSZ], uc[FIXED_BUFSZ];
-	(void)ctx;
-	printf("  %-20s %-12s %10s %-4s %s %s\n", out->lot, out->item_code,
-	       fixed_format(out->qty, 0, q), out->unit, _("unit cost"),
-	       fixed_format(out->unit_cost, 0, uc));
-	return 0;
-}
-
-static int record_line(void *ctx, const struct run_line *l)
-{
-	char r[FIXED_BUFSZ], k[FIXED_BUFSZ], d[FIXED_BUFSZ + 1];
-	(void)ctx;
-	fixed_format(l->consumed - l->required, 0, d + 1);
-	d[0] = '+';
-	printf("  %3lld %-12s %-24s %10s %10s %-4s %s\n", (long long)l->line, l->item_code,
-	       l->item_name, fixed_format(l->required, 0, r), fixed_format(l->consumed, 0, k),
-	       l->unit, l->consumed - l->required > 0 ? d : d + 1);
-	return 0;
-}
-
-static int record_event(void *ctx, const struct run_event *ev)
-{
-	char t[20];
-	(void)ctx;
-	printf("  %s  %-8s %-8s %s\n", time_format_short(hlc_wall_ms(ev->hlc), t), ev->user,
-	       ev->kind, ev->text);
-	return 0;
-}
-
-static int record(struct session *s, const char *code)
-{
-	struct run r;
-	struct record_ctx c = {0};
-	char a[32], b[32], y[FIXED_BUFSZ];
-	int rc = db_run_get(s->store, code, &r);
-	if (rc)
-		return rc;
-	printf(_("BATCH RECORD %s\n"), r.code);
-	header(&r);
-	printf(_("\nPlan vs actual (quantities in each item's unit):\n"));
-	printf("  %3s %-12s %-24s %10s %10s %-4s %s\n", _("#"), _("Item"), _("Name"), _("Planned"),
-	       _("Actual"), _("Unit"), _("Diff"));
-	if ((rc = db_run_lines_each(s->store, r.id, record_line, NULL)))
-		return rc;
-	printf(_("\nLots in:\n"));
-	printf("  %-20s %-12s %-10s %-14s %10s %-4s %10s %10s\n", _("Lot"), _("Item"),
-	       _("Supplier"), _("Supplier lot"), _("Qty"), _("Unit"), _("Unit cost"), _("Cost"));
-	if ((rc = db_run_inputs_each(s->store, r.id, record_input, &c)))
-		return rc;
-	printf(_("\nLots out:\n"));
-	if ((rc = db_run_outputs_each(s->store, r.id, record_output, NULL)))
-		return rc;
-	money(r.plan_cost, a);
-	money(r.actual_yield >= 0 ? r.actual_cost : c.total, b);
-	printf(_("\nCost: planned %s, actual %s"), a, b);
-	if (r.labour_cost) {
-		money(r.labour_cost, a);
-		printf(_(" (labour %s)"), a);
-	}
-	if (r.actual_yield >= 0)
-		printf(_("; yield %s %s of %s planned"), fixed_format(r.actual_yield, 0, y), r.unit,
-		       fixed_format(r.target, 0, a));
-	printf(_("\n\nWho did what:\n"));
-	if ((rc = db_run_events_each(s->store, r.id, record_event, NULL)))
-		return rc;
-	if (r.signed_by[0]) {
-		char t[20];
-		printf(_("\nSigned by %s on %s\n"), r.signed_by,
-		       time_format_short(hlc_wall_ms(r.signed_hlc), t));
-	} else {
-		printf(_("\nNot signed\n"));
-	}
-	return OK;
 }
 
 static int need(const struct args *a, int n, const char *usage)
@@ -251,9 +142,13 @@ static int exec_run(struct session *s, const struct args *a)
 		if (extra && (a->npos < 4 || !arg(a, "reason")))
 			return error_set(ERR_INVALID,
 			                 _("extra: a quantity and --reason are required"));
-		struct consume_req r = {
-		    a->pos[1],      a->pos[2],          a->npos > 3 ? a->pos[3] : NULL,
-		    arg(a, "unit"), flag(a, "confirm"), extra ? arg(a, "reason") : NULL};
+		struct consume_req r = {a->pos[1],
+		                        a->pos[2],
+		                        a->npos > 3 ? a->pos[3] : NULL,
+		                        arg(a, "unit"),
+		                        flag(a, "confirm"),
+		                        extra ? arg(a, "reason") : NULL,
+		                        0};
 		if ((rc = run_consume(s, &r, &used)) == OK) {
 			struct lot l;
 			db_lot_get(s->store, a->pos[2], &l);
@@ -287,7 +182,7 @@ static int exec_run(struct session *s, const struct args *a)
 	if (!strcmp(verb, "show"))
 		return show(s, a->pos[1]);
 	if (!strcmp(verb, "record"))
-		return record(s, a->pos[1]);
+		return batch_record(s, a->pos[1], print_text, NULL);
 	return error_set(ERR_INVALID,
 	                 _("lotline run: '%s' is not one of plan start consume extra "
 	                   "note finish fail cancel sign show record"),

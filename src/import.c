@@ -4,6 +4,7 @@
  * orders join the same way. */
 #include "config.h" /* first: newlocale() is POSIX 2008 */
 #include "import.h"
+#include "import_internal.h"
 #include "csv_read.h"
 #include "documents.h"
 #include "error.h"
@@ -23,32 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define COLS_MAX  32
-#define NAME_SIZE 128
-#define CHUNK     (64 * 1024)
-#define PASS_STOP (-1) /* the first pass has seen what it needs */
-
-enum col_type { CT_TEXT, CT_LOWER, CT_DECIMAL, CT_DATE };
-
-struct col_def {
-	const char *key;
-	const char *label; /* N_(): the field as messages name it */
-	const char *names; /* other header names, |-separated, as name_norm() leaves them */
-	enum col_type type;
-	int required;
-};
-
-struct import_run;
-
-/* Codes seen in a master-data file, with the line of each: open addressing,
- * since a file of items has thousands of rows, not millions. */
-struct code_set {
-	struct code_line {
-		char *code;
-		long line;
-	} * slot;
-	size_t cap, n;
-};
+/* the shared types are in import_internal.h */
 
 static size_t code_hash(const char *s)
 {
@@ -92,45 +68,6 @@ static void code_set_free(struct code_set *cs)
 	free(cs->slot);
 	memset(cs, 0, sizeof(*cs));
 }
-
-struct import_kind {
-	const char *name;
-	enum permission perm;
-	const struct record_spec *spec; /* master data: the columns are its fields */
-	const struct col_def *cols;     /* else the columns; for master data, names by key */
-	size_t ncols;
-	const char *known; /* columns of lotline's own exports that are read and not used */
-	int (*apply)(struct import_run *u, const char *const *v, const char **bad_key);
-};
-
-struct import_run {
-	struct session *s;
-	const struct import_kind *kind;
-	const struct import_opts *o;
-	struct import_result *res;
-	struct csv_reader *reader;
-	int pass; /* 1: learning the order of dates; 2: importing */
-	struct col_def cols[COLS_MAX];
-	size_t ncols;
-	int at[COLS_MAX]; /* the file's column (0-based) of each, or -1 */
-	char **header;
-	size_t nheader;
-	int have_header;
-	int decimal_comma;
-	enum date_order dates;
-	struct strbuf val[COLS_MAX];
-	const char *v[COLS_MAX];
-	char bad_key[64];
-	struct {
-		long line;
-		size_t col;
-		int k;
-		char value[64];
-	} seen[3];             /* the first date that reads only as d/m, only as m/d, either */
-	struct code_set codes; /* master data: each code's first line */
-	struct import_preview *preview; /* preview: the rows go here, nothing is applied */
-	size_t preview_max;
-};
 
 /* ---- the kinds ---- */
 
@@ -322,15 +259,20 @@ static const struct col_def party_names[] = {
 #define NAMES(arr) arr, ARRAY_SIZE(arr)
 
 static const struct import_kind kinds[] = {
-    {"items", PERM_MASTER, &record_item, NAMES(item_names), NULL, apply_master},
-    {"locations", PERM_MASTER, &record_location, NAMES(location_names), NULL, apply_master},
-    {"suppliers", PERM_MASTER, &record_supplier, NAMES(party_names), NULL, apply_master},
-    {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master},
+    {"items", PERM_MASTER, &record_item, NAMES(item_names), NULL, apply_master, NULL},
+    {"locations", PERM_MASTER, &record_location, NAMES(location_names), NULL, apply_master, NULL},
+    {"suppliers", PERM_MASTER, &record_supplier, NAMES(party_names), NULL, apply_master, NULL},
+    {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master, NULL},
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
-     "coa|coa status|last movement date|last movement|item name|origin", apply_lot},
+     "coa|coa status|last movement date|last movement|item name|origin", apply_lot, NULL},
     /* test results per lot; 'lotline qc list --format csv' columns are known */
-    {"results", PERM_QUALITY, NULL, NAMES(result_cols), "user|by|when|time", apply_result},
+    {"results", PERM_QUALITY, NULL, NAMES(result_cols), "user|by|when|time", apply_result, NULL},
+    /* a recipe has no name of its own: its code and the item it makes name it */
+    {"recipes", PERM_RECIPES, NULL, import_recipe_cols, IMPORT_RECIPE_NCOLS,
+     "name|recipe name|description|version|status|line|line no|item name|ingredient name|"
+     "as written|lines",
+     import_recipe_row, import_recipe_finish},
 };
 
 const char *import_kinds(void)
@@ -421,10 +363,9 @@ static int col_matches(const struct col_def *c, const char *norm)
 
 /* ---- problems ---- */
 
-static void say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+#define say import_say
 
-static void say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
+void import_say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -806,6 +747,7 @@ static int on_row(void *ctx, const struct csv_row *row)
 			return OK;
 		}
 	}
+	u->line = row->line;
 	error_clear();
 	rc = u->kind->apply(u, u->v, &bad_key);
 	if (rc == OK) {
@@ -948,6 +890,12 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	if ((rc = session_begin(s)))
 		goto out;
 	rc = read_pass(&u, path, 2, st.st_size, npasses);
+	if (u.kind->finish) {
+		/* kinds that gather rows write them now */
+		int frc = u.kind->finish(&u, rc == OK);
+		if (rc == OK)
+			rc = frc;
+	}
 	/* a dry run and a file with problems end the same way: nothing written */
 	if (rc == OK && !res->errors && !o->dry_run)
 		rc = session_end(s, OK);

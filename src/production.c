@@ -381,6 +381,12 @@ int run_consume(struct session *s, const struct consume_req *req, fixed_t *used)
 		               (long long)lp.line, fixed_format(lp.remaining, 0, b), l.unit);
 		goto out;
 	}
+	if (req->check_only) {
+		/* the screens ask before the quantity is typed; the same rules answer */
+		if (used)
+			*used = q;
+		goto out;
+	}
 	fields_set(&f, "run", r.code);
 	fields_set_int(&f, "line", lp.line);
 	fields_set(&f, "lot", l.code);

@@ -24,8 +24,10 @@ struct consume_req {
 	const char *qty, *unit; /* NULL: what the plan suggested, or what the line still needs */
 	int confirm;            /* use a lot that was not suggested */
 	const char *extra;      /* a reason code: more than the line needs, or an unplanned item */
+	int check_only;         /* every check, nothing written: would it go in, and how much? */
 };
-/* Record one lot going into the run; *used (if given) is the quantity taken. */
+/* Record one lot going into the run; *used (if given) is the quantity taken (with
+ * check_only: the quantity it would take). */
 int run_consume(struct session *s, const struct consume_req *r, fixed_t *used);
 int run_note(struct session *s, const char *run, const char *text);
 

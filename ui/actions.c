@@ -21,6 +21,9 @@ static const struct {
 
 /* documents and QA */
 #define SCOPE_OF_DOCUMENTS SCREEN_DOCUMENTS
+/* recipes and production runs */
+#define SCOPE_OF_PRODUCTION SCREEN_PRODUCTION
+#define SCOPE_OF_RECIPES    SCREEN_RECIPES
 
 static const struct {
 	int scope;

@@ -15,7 +15,7 @@
 	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
 	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
 	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
-	_(PRODUCTION, "production", N_("Production run"), 3, 0)                                    \
+	_(PRODUCTION, "production", N_("Production run"), 3, 1)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
 	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
 	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
@@ -25,7 +25,8 @@
 	_(IMPORT, "import", N_("Import"), 10, 1)                                                   \
 	_(LOT, "lot", N_("Lot"), 0, 1)                                                             \
 	_(FORM, "form", N_("Form"), 0, 1)                                                          \
-	_(HELP, "help", N_("Help"), 0, 1)
+	_(HELP, "help", N_("Help"), 0, 1)                                                          \
+	_(RECIPES, "recipes", N_("Recipes"), 0, 1)
 
 enum screen_id {
 #define SCREEN_ENUM(id, name, title, menu, built) SCREEN_##id,
@@ -122,14 +123,43 @@ enum screen_id {
 	  N_("Clear the filters and show the queue: lots whose COA is missing or uploaded"),       \
 	  AF_BAR)                                                                                  \
 	_(DOCUMENTS, DOCS_EXPORT, "docs-export", N_("Export"),                                     \
-	  N_("Write the lots' COA files and an index CSV for an audit into a directory"), AF_BAR) \
+	  N_("Write the lots' COA files and an index CSV for an audit into a directory"), AF_BAR)  \
 	_(IMPORT, IMPORT_RUN, "import-run", N_("Import"),                                          \
 	  N_("Import every row of the checked file in one transaction, after a confirmation"),     \
 	  AF_BAR)                                                                                  \
 	_(IMPORT, IMPORT_FILE, "import-file", N_("File"),                                          \
 	  N_("Name the file, its kind and how to read it; then check it"), AF_BAR)                 \
 	_(IMPORT, IMPORT_CHECK, "import-check", N_("Check"),                                       \
-	  N_("Read the file again: the preview and every problem a dry run finds"), AF_BAR)
+	  N_("Read the file again: the preview and every problem a dry run finds"), AF_BAR)        \
+	_(PRODUCTION, PROD_PLAN, "prod-plan", N_("Plan"),                                          \
+	  N_("Plan a run of an active recipe: scale or target quantity"), AF_BAR)                  \
+	_(PRODUCTION, PROD_START, "prod-start", N_("Start"),                                       \
+	  N_("Start the run (a shortage needs a manager and a reason)"), AF_BAR)                   \
+	_(PRODUCTION, PROD_CONSUME, "prod-consume", N_("Lot in"),                                  \
+	  N_("Type a lot going into the run (or scan it)"), AF_BAR)                                \
+	_(PRODUCTION, PROD_EXTRA, "prod-extra", N_("Extra"),                                       \
+	  N_("More than the plan, or an unplanned item, with a reason"), AF_BAR)                   \
+	_(PRODUCTION, PROD_FINISH, "prod-finish", N_("Finish"),                                    \
+	  N_("Finish the run: actual yield and the output lot"), AF_BAR)                           \
+	_(PRODUCTION, PROD_NOTE, "prod-note", N_("Note"), N_("Add a note to the run"), AF_BAR)     \
+	_(PRODUCTION, PROD_RECORD, "prod-record", N_("Record"), N_("Show the batch record"),       \
+	  AF_BAR)                                                                                  \
+	_(PRODUCTION, PROD_FAIL, "prod-fail", N_("Fail"),                                          \
+	  N_("End the run as failed: what went in is waste; a note says why"), AF_NOBAR)           \
+	_(PRODUCTION, PROD_CANCEL, "prod-cancel", N_("Cancel"),                                    \
+	  N_("Cancel the run: every lot taken goes back"), AF_NOBAR)                               \
+	_(PRODUCTION, PROD_SIGN, "prod-sign", N_("Sign"),                                          \
+	  N_("Sign the batch record (the role the site's policy names)"), AF_NOBAR)                \
+	_(PRODUCTION, PROD_RECIPES, "prod-recipes", N_("Recipes"), N_("Open the recipes"),         \
+	  AF_NOBAR)                                                                                \
+	_(RECIPES, RECIPE_PLAN, "recipe-plan", N_("Plan"),                                         \
+	  N_("Plan a run of this recipe: scale or target quantity"), AF_BAR)                       \
+	_(RECIPES, RECIPE_ACTIVATE, "recipe-activate", N_("Activate"),                             \
+	  N_("Make the newest version the one that is scheduled"), AF_BAR)                         \
+	_(RECIPES, RECIPE_ARCHIVE, "recipe-archive", N_("Archive"),                                \
+	  N_("Archive this version: it can no longer be scheduled"), AF_BAR)                       \
+	_(RECIPES, RECIPE_CLONE, "recipe-clone", N_("Clone"),                                      \
+	  N_("Copy the recipe as a new draft to make a variation"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

@@ -30,13 +30,12 @@
 #define MIN_COLS 20
 
 static const struct screen_ops *const screen_table[SCREEN_COUNT] = {
-    [SCREEN_LOGIN] = &screen_login_ops,   [SCREEN_MENU] = &screen_menu_ops,
-    [SCREEN_LEDGER] = &screen_ledger_ops, [SCREEN_LOT] = &screen_lot_ops,
-    [SCREEN_TODAY] = &screen_today_ops,   [SCREEN_FORM] = &screen_form_ops,
-    [SCREEN_HELP] = &screen_help_ops,
-    /* the screens that came later, one a line */
-    [SCREEN_DOCUMENTS] = &screen_documents_ops,
-    [SCREEN_IMPORT] = &screen_import_ops,
+    [SCREEN_LOGIN] = &screen_login_ops,     [SCREEN_MENU] = &screen_menu_ops,
+    [SCREEN_LEDGER] = &screen_ledger_ops,   [SCREEN_LOT] = &screen_lot_ops,
+    [SCREEN_TODAY] = &screen_today_ops,     [SCREEN_FORM] = &screen_form_ops,
+    [SCREEN_HELP] = &screen_help_ops,       [SCREEN_DOCUMENTS] = &screen_documents_ops,
+    [SCREEN_IMPORT] = &screen_import_ops,   [SCREEN_PRODUCTION] = &screen_production_ops,
+    [SCREEN_RECIPES] = &screen_recipes_ops,
 };
 
 static struct frame *top(struct ui *ui)

@@ -137,6 +137,22 @@ struct login_open_arg {
 	const char *user; /* filled in (--user, or the locked user) */
 };
 
+/* The Production screen: NULL opens the list of runs; a run code opens that run;
+ * record set shows its batch record. The Recipes screen: NULL lists the
+ * recipes; a code shows that recipe (version 0: the active or newest). */
+extern const struct screen_ops screen_production_ops, screen_recipes_ops;
+struct production_open_arg {
+	const char *run;
+	int record;
+};
+/* The plan form (recipe preset when given); the new run's code goes into pending
+ * (LOT_MAX + 1 bytes), for the screen below to open when it resumes. */
+int production_plan_form(struct ui *ui, const char *recipe, char *pending);
+struct recipes_open_arg {
+	const char *code;
+	int64_t version;
+};
+
 /* lotline with no command: the screens on the store at db_path. */
 int ui_main(const char *db_path, const char *user);
 

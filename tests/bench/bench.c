@@ -5,7 +5,9 @@
  *   lotline-bench receive DB N            N receipts, one transaction each
  *   lotline-bench ledger DB               first ledger page, filtered two ways
  *   lotline-bench history DB LOT          history of one lot
- *   lotline-bench trace DB                forward and backward traces */
+ *   lotline-bench trace DB                forward and backward traces
+ *   lotline-bench production DB           plan a 20-line recipe with its stock check;
+ *                                         finish runs that consumed 50 lots each */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,8 @@
 #include "src/journal.h"
 #include "src/ledger.h"
 #include "src/master.h"
+#include "src/production.h"
+#include "src/recipe.h"
 #include "src/setup.h"
 #include "tests/bench/bench_trace.h"
 
@@ -260,6 +264,99 @@ static void history(const char *path, const char *code)
 	session_close(&s);
 }
 
+/* ---- production (issue #6): planning with the stock check, and finishing ---- */
+
+#define PLAN_LINES  20
+#define PLAN_RUNS   41
+#define FINISH_LOTS 50
+#define FINISH_RUNS 11
+
+static void bench_recipe(struct session *s, const char *code, int nlines, const char *qty)
+{
+	struct recipe_line_req lines[FINISH_LOTS];
+	char items[FINISH_LOTS][16];
+	int64_t v;
+	for (int i = 0; i < nlines; i++) {
+		snprintf(items[i], sizeof(items[i]), "I%03d", i);
+		lines[i] = (struct recipe_line_req){items[i], qty, NULL, NULL};
+	}
+	struct recipe_req r = {code, "BENCH-OUT", "100", NULL, NULL, lines, nlines};
+	check(recipe_add(s, &r, &v), "recipe");
+	check(recipe_set_status(s, code, v, "active"), "activate");
+}
+
+struct feed {
+	struct session *s;
+	const char *run;
+	int n;
+	double *t;
+};
+
+static int feed_lot(void *ctx, const struct run_suggestion *g)
+{
+	struct feed *f = ctx;
+	struct consume_req r = {f->run, g->lot, NULL, NULL, 0, NULL, 0};
+	double t0 = now_ms();
+	check(run_consume(f->s, &r, NULL), "consume");
+	f->t[f->n++] = now_ms() - t0;
+	return 0;
+}
+
+static void production(const char *path)
+{
+	struct session s;
+	struct fields f = FIELDS_INIT;
+	struct run run;
+	double plan[PLAN_RUNS], fin[FINISH_RUNS], cons[FINISH_RUNS * FINISH_LOTS];
+	char code[LOT_MAX + 1];
+	int ncons = 0, nsugg = 0;
+	check(session_open(path, STORE_EXISTING, &s), "open");
+	check(session_set_user(&s, "bench"), "user");
+	check(session_begin(&s), "begin");
+	fields_set(&f, "code", "BENCH-OUT");
+	fields_set(&f, "name", "Bench product");
+	fields_set(&f, "kind", "finished");
+	fields_set(&f, "base_unit", "kg");
+	fields_set(&f, "shelf_life_days", "30");
+	check(master_save_in_tx(&s, &record_item, &f, SAVE_UPSERT, NULL), "item");
+	fields_free(&f);
+	check(session_end(&s, OK), "commit");
+	/* 2000 kg of each of 20 items: several lots a line, picked by FEFO among
+	 * every usable lot of the item */
+	bench_recipe(&s, "BENCH-PLAN", PLAN_LINES, "2000");
+	for (int i = 0; i < PLAN_RUNS; i++) {
+		struct plan_req r = {"BENCH-PLAN", 0, NULL, NULL, NULL};
+		double t0 = now_ms();
+		check(run_plan(&s, &r, code), "plan");
+		plan[i] = now_ms() - t0;
+		check(run_cancel(&s, code, "bench"), "cancel");
+	}
+	char what[96];
+	snprintf(what, sizeof(what), "plan, %d-line recipe with stock check", PLAN_LINES);
+	stats(what, plan, PLAN_RUNS);
+	/* 50 lines of half a kilo: one lot each, fed as suggested, then finished */
+	bench_recipe(&s, "BENCH-FIN", FINISH_LOTS, "0.5");
+	for (int i = 0; i < FINISH_RUNS; i++) {
+		struct plan_req r = {"BENCH-FIN", 0, NULL, NULL, NULL};
+		check(run_plan(&s, &r, code), "plan");
+		check(run_start(&s, code, "bench"), "start");
+		check(db_run_get(s.store, code, &run), "run");
+		struct feed fd = {&s, code, 0, cons + ncons};
+		check(db_run_suggestions_each(s.store, run.id, 0, feed_lot, &fd), "feed");
+		ncons += fd.n;
+		nsugg = fd.n;
+		struct output_req o = {NULL, "L00", NULL, NULL};
+		struct finish_req fr = {code, "25", NULL, NULL, &o, 1};
+		double t0 = now_ms();
+		check(run_finish(&s, &fr), "finish");
+		fin[i] = now_ms() - t0;
+	}
+	snprintf(what, sizeof(what), "finish a run that consumed %d lots", nsugg);
+	stats(what, fin, FINISH_RUNS);
+	stats("consume one lot into a run", cons, ncons);
+	session_close(&s);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 5 && !strcmp(argv[1], "gen"))
@@ -272,8 +369,12 @@ int main(int argc, char **argv)
 		history(argv[2], argc > 3 ? argv[3] : HOT_LOT);
 	else if (argc >= 3 && !strcmp(argv[1], "trace"))
 		bench_trace(argv[2]);
+	else if (argc >= 3 && !strcmp(argv[1], "production"))
+		production(argv[2]);
 	else {
-		fprintf(stderr, "usage: lotline-bench gen|receive|ledger|history|trace DB ...\n");
+		fprintf(
+		    stderr,
+		    "usage: lotline-bench gen|receive|ledger|history|trace|production DB ...\n");
 		return 2;
 	}
 	return 0;

@@ -127,6 +127,24 @@ printf '%-44s %11s ms %11s ms   (%s)\n' "trace forward, ordinary lot (median/mea
 printf '%-44s %11s ms %11s ms   (%s)\n' "trace forward, salt-like lot (median/mean)" "$(tr_line 2)" "$(shell_ms "$(fwd_sql G0000002)" 20)" "$(tr_note 2)"
 printf '%-44s %11s ms %11s ms   (%s)\n' "trace backward, finished lot (median/mean)" "$(tr_line 3)" "$(shell_ms "$(bwd_sql P3000000)" 50)" "$(tr_note 3)"
 
+# --- production: plan with the stock check, finish a run (issue #6) ---
+# The plan of a 20-line recipe suggests lots by FEFO among every usable lot of
+# each item; finishing makes the output lot and links it to the 50 consumed.
+# The shell's figure is the 20 FEFO lookups alone (the floor of the stock check).
+"$BENCH" production "$db" > "$BENCH_DIR/production.out"
+pr_line() { sed -n "$1p" "$BENCH_DIR/production.out" | cut -f2 | awk '{print $2}'; }
+pr_p99() { sed -n "$1p" "$BENCH_DIR/production.out" | cut -f3 | awk '{print $2}'; }
+fefo=""
+i=0
+while [ $i -lt 20 ]; do
+	fefo="$fefo SELECT l.id, l.code, l.qty, l.expiry FROM lots l WHERE l.item_id = (SELECT id FROM items WHERE code = printf('I%03d', $i)) AND l.status = 'available' AND l.qty > 0 AND l.expiry >= '$today' ORDER BY l.expiry, l.received, l.id LIMIT 4;"
+	i=$((i + 1))
+done
+printf '%-44s %11s ms %11s ms\n' "plan, 20-line recipe, stock check (median)" "$(pr_line 1)" "$(shell_ms "$fefo" 20)"
+printf '%-44s %11s ms\n' "plan, 20-line recipe, stock check (p99)" "$(pr_p99 1)"
+printf '%-44s %11s ms\n' "finish a run that consumed 50 lots (median)" "$(pr_line 2)"
+printf '%-44s %11s ms\n' "consume one lot into a run (median)" "$(pr_line 3)"
+
 # --- size on disk ---
 "$SQLITE3" "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 "$SQLITE3" "$floor" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
