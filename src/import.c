@@ -243,7 +243,7 @@ static const struct import_kind kinds[] = {
     {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master},
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
-     "coa|coa status|last movement date|last movement|item name|origin", apply_lot},
+     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot},
 };
 
 const char *import_kinds(void)
