@@ -17,6 +17,9 @@ static const struct {
 #define SCOPE_OF_FORM   SCREEN_FORM
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
+/* orders and picking */
+#define SCOPE_OF_ORDERS  SCREEN_ORDERS
+#define SCOPE_OF_PICKING SCREEN_PICKING
 
 static const struct {
 	int scope;
