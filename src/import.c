@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "master.h"
+#include "orders.h"
 #include "record.h"
 #include "util.h"
 
@@ -22,10 +23,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define COLS_MAX  32
-#define NAME_SIZE 128
-#define CHUNK     (64 * 1024)
-#define PASS_STOP (-1) /* the first pass has seen what it needs */
+#define COLS_MAX    32
+#define NAME_SIZE   128
+#define CHUNK       (64 * 1024)
+#define PASS_STOP   (-1) /* the first pass has seen what it needs */
+#define MULTI_LINES 200  /* lines of one imported order */
 
 enum col_type { CT_TEXT, CT_LOWER, CT_DECIMAL, CT_DATE };
 
@@ -47,6 +49,10 @@ struct import_kind {
 	size_t ncols;
 	const char *known; /* columns of lotline's own exports that are read and not used */
 	int (*apply)(struct import_run *u, const char *const *v, const char **bad_key);
+	/* Rows that make one record together (an order's lines): saved at the end
+	 * of the file; returns OK unless the store failed. Then free what apply kept. */
+	int (*finish)(struct import_run *u);
+	void (*cleanup)(struct import_run *u);
 };
 
 struct import_run {
@@ -67,6 +73,8 @@ struct import_run {
 	struct strbuf val[COLS_MAX];
 	const char *v[COLS_MAX];
 	char bad_key[64];
+	long line;     /* the row being applied */
+	void *pending; /* what apply keeps for finish */
 	struct {
 		long line;
 		size_t col;
@@ -185,6 +193,163 @@ static int apply_lot(struct import_run *u, const char *const *v, const char **ba
 	return ledger_receive_in_tx(u->s, &r, NULL);
 }
 
+/* ---- orders: one row per order line, grouped by the order's reference ---- */
+
+enum { O_CUSTOMER, O_REF, O_SHIP_DATE, O_ITEM, O_QTY, O_UNIT, O_LOT, O_NOTE };
+
+/* The labels are the words order_add's messages start with. */
+static const struct col_def order_cols[] = {
+    [O_CUSTOMER] = {"customer", N_("customer"),
+                    "customer code|customer id|customer no|customer number|client|client code|"
+                    "account|account no|account number|ship to|kunde|cliente",
+                    CT_TEXT, 1},
+    [O_REF] = {"ref", N_("order"),
+               "reference|order ref|order no|order number|order id|sales order|so|so number|"
+               "customer po|po|po number|purchase order|commande|bestellung|pedido",
+               CT_TEXT, 1},
+    [O_SHIP_DATE] = {"ship_date", N_("ship date"),
+                     "ship by|shipping date|delivery date|due date|despatch date|dispatch date|"
+                     "date de livraison|liefertermin|lieferdatum|fecha de entrega",
+                     CT_DATE, 0},
+    [O_ITEM] = {"item", N_("item"),
+                "item code|sku|product|product code|article|article number|artikel|articulo|"
+                "material|code article",
+                CT_TEXT, 1},
+    [O_QTY] = {"qty", N_("quantity"),
+               "amount|ordered|qty ordered|quantity ordered|order qty|quantite|menge|cantidad",
+               CT_DECIMAL, 1},
+    [O_UNIT] = {"unit", N_("unit"), "uom|unit of measure|unite|einheit|unidad", CT_TEXT, 0},
+    [O_LOT] = {"lot", N_("lot"), "lot number|lot no|batch|batch number|requested lot|lote", CT_TEXT,
+               0},
+    [O_NOTE] = {"note", N_("note"), "notes|comment|comments|remark|remarks|bemerkung|remarque",
+                CT_TEXT, 0},
+};
+
+struct pending_line {
+	char *v[O_NOTE + 1];
+	long line;
+};
+
+struct pending_order {
+	struct pending_line *l;
+	int n, cap;
+};
+
+struct pending_orders {
+	struct pending_order *o;
+	int n, cap;
+};
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The rows of one order must agree on what belongs to the order. */
+static int same_order(const struct pending_line *first, const char *const *v)
+{
+	static const int keys[] = {O_CUSTOMER, O_SHIP_DATE, O_NOTE};
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		int k = keys[i];
+		if (strcmp(nz(first->v[k]), nz(v[k])) != 0)
+			return error_set(
+			    ERR_INVALID,
+			    _("%s: '%s' here, but '%s' on line %ld for the same order %s"),
+			    _(order_cols[k].label), nz(v[k]), nz(first->v[k]), first->line,
+			    v[O_REF]);
+	}
+	return OK;
+}
+
+static int apply_order(struct import_run *u, const char *const *v, const char **bad_key)
+{
+	struct pending_orders *po = u->pending;
+	struct pending_order *o = NULL;
+	int rc;
+	(void)bad_key;
+	if (!v[O_REF] || !*v[O_REF])
+		return error_set(ERR_INVALID, _("order: required"));
+	if (!po)
+		po = u->pending = xcalloc(1, sizeof(*po));
+	for (int i = 0; i < po->n && !o; i++)
+		if (!strcmp(po->o[i].l[0].v[O_REF], v[O_REF]))
+			o = &po->o[i];
+	if (o && (rc = same_order(&o->l[0], v)))
+		return rc;
+	if (o && o->n == MULTI_LINES)
+		return error_set(ERR_INVALID, _("order: %s has more than %d lines"), v[O_REF],
+		                 MULTI_LINES);
+	if (!o) {
+		if (po->n == po->cap) {
+			po->cap = po->cap ? po->cap * 2 : 16;
+			po->o = xrealloc(po->o, (size_t)po->cap * sizeof(*po->o));
+		}
+		o = &po->o[po->n++];
+		memset(o, 0, sizeof(*o));
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 8;
+		o->l = xrealloc(o->l, (size_t)o->cap * sizeof(*o->l));
+	}
+	struct pending_line *l = &o->l[o->n++];
+	for (int k = 0; k <= O_NOTE; k++)
+		l->v[k] = v[k] && *v[k] ? xstrdup(v[k]) : NULL;
+	l->line = u->line;
+	return OK;
+}
+
+static void service_problem_at(struct import_run *u, long line, const char *msg,
+                               const char *bad_key);
+
+/* Each order through the same service as 'lotline order add'; a problem is
+ * said on the row of the line it is about ("line 2: ..."), else the order's
+ * first row. */
+static int finish_orders(struct import_run *u)
+{
+	struct pending_orders *po = u->pending;
+	for (int i = 0; po && i < po->n; i++) {
+		struct pending_order *o = &po->o[i];
+		struct order_line_req lines[MULTI_LINES];
+		for (int k = 0; k < o->n; k++)
+			lines[k] = (struct order_line_req){o->l[k].v[O_ITEM], o->l[k].v[O_QTY],
+			                                   o->l[k].v[O_UNIT], o->l[k].v[O_LOT]};
+		const char *const *first = (const char *const *)o->l[0].v;
+		struct order_req r = {
+		    first[O_REF], first[O_CUSTOMER], first[O_SHIP_DATE], first[O_NOTE], lines,
+		    o->n};
+		error_clear();
+		int rc = order_add_in_tx(u->s, &r);
+		if (rc == OK)
+			continue;
+		if (rc != ERR_INVALID && rc != ERR_NOT_FOUND && rc != ERR_CONFLICT)
+			return rc;
+		const char *msg = error_msg();
+		long at = o->l[0].line;
+		int n = 0, len = 0;
+		if (sscanf(msg, "line %d: %n", &n, &len) == 1 && len > 0 && n >= 1 && n <= o->n) {
+			at = o->l[n - 1].line;
+			msg += len;
+		}
+		service_problem_at(u, at, msg, NULL);
+	}
+	return OK;
+}
+
+static void free_orders(struct import_run *u)
+{
+	struct pending_orders *po = u->pending;
+	for (int i = 0; po && i < po->n; i++) {
+		for (int k = 0; k < po->o[i].n; k++)
+			for (int c = 0; c <= O_NOTE; c++)
+				free(po->o[i].l[k].v[c]);
+		free(po->o[i].l);
+	}
+	if (po)
+		free(po->o);
+	free(po);
+	u->pending = NULL;
+}
+
 /* For master data: header names besides the field's key and label. */
 static const struct col_def item_names[] = {
     {"code", NULL,
@@ -237,13 +402,20 @@ static const struct col_def party_names[] = {
 #define NAMES(arr) arr, ARRAY_SIZE(arr)
 
 static const struct import_kind kinds[] = {
-    {"items", PERM_MASTER, &record_item, NAMES(item_names), NULL, apply_master},
-    {"locations", PERM_MASTER, &record_location, NAMES(location_names), NULL, apply_master},
-    {"suppliers", PERM_MASTER, &record_supplier, NAMES(party_names), NULL, apply_master},
-    {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master},
+    {"items", PERM_MASTER, &record_item, NAMES(item_names), NULL, apply_master, NULL, NULL},
+    {"locations", PERM_MASTER, &record_location, NAMES(location_names), NULL, apply_master, NULL,
+     NULL},
+    {"suppliers", PERM_MASTER, &record_supplier, NAMES(party_names), NULL, apply_master, NULL,
+     NULL},
+    {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master, NULL,
+     NULL},
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
-     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot},
+     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot, NULL,
+     NULL},
+    /* customer orders, one row per line; the rows of an order share its reference */
+    {"orders", PERM_ORDERS, NULL, NAMES(order_cols), "customer name|name|line|line no", apply_order,
+     finish_orders, free_orders},
 };
 
 const char *import_kinds(void)
@@ -586,8 +758,16 @@ static int values(struct import_run *u, const struct csv_row *row)
  * field its message starts with ("quantity: ...", "item 'X' not found"). */
 static void service_problem(struct import_run *u, const struct csv_row *row, const char *bad_key)
 {
-	const char *msg = error_msg();
+	service_problem_at(u, row->line, error_msg(), bad_key);
+}
+
+/* The same for a message about the row on line `line`: the row's values are in
+ * u->v only while that row is applied (hints need them). */
+static void service_problem_at(struct import_run *u, long line, const char *msg,
+                               const char *bad_key)
+{
 	struct strbuf m = STRBUF_INIT;
+	int current = line == u->line;
 	size_t best = 0;
 	int k = -1;
 	for (size_t j = 0; j < u->ncols; j++) {
@@ -602,12 +782,12 @@ static void service_problem(struct import_run *u, const struct csv_row *row, con
 		sb_printf(&m, "%.*s:%s", (int)best, msg, msg + best);
 	else
 		sb_puts(&m, msg);
-	const char *v = k >= 0 ? u->v[k] : NULL;
+	const char *v = k >= 0 && current ? u->v[k] : NULL;
 	if (v && u->cols[k].type == CT_DECIMAL && !u->decimal_comma && strchr(v, ','))
 		sb_puts(&m, _(" (for decimal commas give --decimal-comma)"));
 	if (v && strstr(u->cols[k].key, "gtin") && strpbrk(v, "eE+"))
 		sb_puts(&m, _(" (a spreadsheet wrote it as a number: format the column as text)"));
-	say(u, 0, row->line, k >= 0 && u->at[k] >= 0 ? (size_t)u->at[k] + 1 : 0, "%s", sb_str(&m));
+	say(u, 0, line, k >= 0 && u->at[k] >= 0 ? (size_t)u->at[k] + 1 : 0, "%s", sb_str(&m));
 	sb_free(&m);
 }
 
@@ -634,6 +814,7 @@ static int on_row(void *ctx, const struct csv_row *row)
 	if (i == row->n || !columns_fit(u, row))
 		return OK;
 	int dates_ok = values(u, row);
+	u->line = row->line;
 	error_clear();
 	rc = u->kind->apply(u, u->v, &bad_key);
 	if (rc == OK) {
@@ -749,12 +930,17 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	if ((rc = session_begin(s)))
 		goto out;
 	rc = read_pass(&u, path, 2, st.st_size, npasses);
+	u.line = 0;
+	if (rc == OK && u.kind->finish)
+		rc = u.kind->finish(&u);
 	/* a dry run and a file with problems end the same way: nothing written */
 	if (rc == OK && !res->errors && !o->dry_run)
 		rc = session_end(s, OK);
 	else
 		session_end(s, rc ? rc : ERR_INVALID);
 out:
+	if (u.kind->cleanup)
+		u.kind->cleanup(&u);
 	free_header(&u);
 	for (size_t k = 0; k < COLS_MAX; k++)
 		sb_free(&u.val[k]);
