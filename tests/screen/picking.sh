@@ -86,6 +86,8 @@ expect_eq "short pick with its reason" "LOT-261103-DM002|60|damaged" \
 	"$("$SQLITE3" "$LOTLINE_DB" "SELECT l.code, p.short / 1000000, p.reason FROM picks p JOIN lots l ON l.id = p.lot_id WHERE p.short > 0")"
 expect_eq "picks by olga" "olga" \
 	"$("$SQLITE3" "$LOTLINE_DB" "SELECT DISTINCT user FROM journal WHERE kind IN ('order.pick', 'order.short', 'order.ship')")"
+expect_eq "order show: ordered, picked, shipped, short by line" "1 100 100 100 0
+2 50 50 50 0" "$(ll order show SO1 --format tsv | awk -F'\t' 'NR > 1 {print $1, $5, $7, $8, $9}')"
 expect_eq "ledger after shipping" "LOT-261103-DM002 2060 0
 LOT-261104-DM001 340 0
 LOT-261105-DM002 550 0" \
@@ -96,16 +98,21 @@ ll --user ana order add SO2 --customer CAFE9 --ship-date 2026-11-25 --line BUTTE
 ll --user ana order confirm SO2 >/dev/null
 expect_eq "SO2 reserves BUTTER by FEFO" "LOT-261105-DM001 10" \
 	"$(ll ledger --format tsv | awk -F'\t' '$16 != "0" && NR > 1 {print $2, $16}')"
+# the reserved lot is put on hold after the order was confirmed
+ll --user ana hold LOT-261105-DM001 --reason inspection >/dev/null || fail "hold"
 steps 80x24 --user olga <<'EOF2'
 4444<Enter>
 4
 <Enter>
 :save-screen picking-80.screen
+:scan COLD
+:scan LOT-261105-DM001
+:save-screen picking-held-80.screen
 <F5>
 0<Enter>not-found<Enter>
 :save-screen picking-short-80.screen
 :scan COLD
-:scan LOT-261105-DM001
+:scan LOT-261119-DM001
 :save-screen picking-refused-80.screen
 :scan LOT-261026-DM003
 <F2>
@@ -115,7 +122,8 @@ EOF2
 expect_screen picking-80
 expect_line picking-short-80 'Short pick of LOT-261105-DM001 recorded: 10 kg re-allocated, 0 kg not filled'
 expect_line picking-short-80 '^pick 10 kg of LOT-261026-DM003 from COLD$'
-expect_line picking-refused-80 '^wrong lot LOT-261105-DM001: it is not reserved for SO2; pick 10 kg of'
+expect_line picking-held-80 '^lot LOT-261105-DM001 is hold: it cannot be picked; record a short pick to'
+expect_line picking-refused-80 '^wrong lot LOT-261119-DM001: it is not reserved for SO2; pick 10 kg of'
 expect_screen picking-despatch-80
 expect_eq "SO2 shipped from the re-allocated lot" "1,BUTTER,Butter 82%,LOT-261026-DM003,2026-12-25,10,kg" \
 	"$(ll order despatch SO2 --format csv | tr -d '\r' | sed -n 2p)"
