@@ -226,6 +226,15 @@ static void say(struct picking *p, int err, const char *fmt, ...)
 		ui_info(p->ui, "%s", p->msg);
 }
 
+static void select_task(struct picking *p)
+{
+	for (int i = 0; p->have_task && i < p->nal; i++)
+		if (p->al[i].line == p->task.line && !strcmp(p->al[i].lot, p->task.lot)) {
+			table_select_index(&p->t, i);
+			return;
+		}
+}
+
 static void *picking_open(struct ui *ui, const void *arg)
 {
 	const struct picking_open_arg *a = arg;
@@ -247,6 +256,7 @@ static void *picking_open(struct ui *ui, const void *arg)
 	}
 	table_init(&p->t, ui, pick_cols, (int)ARRAY_SIZE(pick_cols), &pick_src, p);
 	p->t.empty = _("No lots reserved");
+	select_task(p);
 	return p;
 }
 
@@ -259,42 +269,42 @@ static void picking_close(struct ui *ui, void *st)
 	free(p);
 }
 
-static void select_task(struct picking *p)
-{
-	for (int i = 0; p->have_task && i < p->nal; i++)
-		if (p->al[i].line == p->task.line && !strcmp(p->al[i].lot, p->task.lot)) {
-			table_select_index(&p->t, i);
-			return;
-		}
-}
-
 /* After a pick, a short pick or a screen above: read the order again. The
  * location is scanned again for each pick. */
-static void reload(struct ui *ui, struct picking *p)
+static int reload(struct ui *ui, struct picking *p)
 {
+	int rc = OK;
 	if (p->list) {
 		load_list(ui, p);
 		table_reset(&p->t);
-		return;
+		return OK;
 	}
 	p->location[0] = '\0';
-	if (load_order(ui, p))
+	if ((rc = load_order(ui, p)))
 		say(p, 1, "%s", error_msg());
 	table_reset(&p->t);
 	select_task(p);
+	return rc;
 }
 
+/* Back from a form or another screen, or entries came by sync. The scanned
+ * location still counts while the pick is the same one. */
 static void picking_resume(struct ui *ui, void *st)
 {
 	struct picking *p = st;
-	char keep[sizeof(p->msg)];
-	int err = p->msg_err;
-	/* the form's own message (short pick recorded) stays in the status line */
+	char keep[sizeof(p->msg)], location[sizeof(p->location)], lot[sizeof(p->task.lot)];
+	int64_t line = p->have_task ? p->task.line : -1;
+	int err = ui->status[0] ? ui->status_error : p->msg_err;
+	/* the form's own message (short pick recorded) is the one to show */
 	strlcpy_(keep, ui->status[0] ? ui->status : p->msg, sizeof(keep));
-	err = ui->status[0] ? ui->status_error : err;
-	reload(ui, p);
+	strlcpy_(location, p->location, sizeof(location));
+	strlcpy_(lot, p->task.lot, sizeof(lot));
+	if (reload(ui, p) != OK)
+		return; /* its message says what is wrong now */
 	strlcpy_(p->msg, keep, sizeof(p->msg));
 	p->msg_err = err;
+	if (p->have_task && p->task.line == line && !strcmp(p->task.lot, lot))
+		strlcpy_(p->location, location, sizeof(p->location));
 }
 
 static const char *picking_title(struct ui *ui, void *st, char *buf, size_t n)
