@@ -498,6 +498,7 @@ struct short_form {
 	char ref[CODE_MAX + 1];
 	char lot[LOT_MAX + 1];
 	char unit[16];
+	char hint[64];
 };
 
 static int short_submit(struct ui *ui, struct form *fm)
@@ -534,12 +535,13 @@ static void open_short(struct ui *ui, struct picking *p)
 	fm->ctx = sf;
 	fm->free_ctx = free;
 	fm->submit = short_submit;
-	snprintf(fm->intro, sizeof(fm->intro), _("%s: %s %s asked"), p->task.lot,
-	         fixed_format(p->task.qty, 0, q), p->task.unit);
+	snprintf(fm->intro, sizeof(fm->intro), _("%s  from %s"), p->task.lot, p->task.location);
+	/* L10N: beside the Found field of a short pick: "of 12 asked" */
+	snprintf(sf->hint, sizeof(sf->hint), _("of %s asked"), fixed_format(p->task.qty, 0, q));
 	struct form_field *f = form_add(fm, "found", _("Found"), FIELD_QTY, 1);
 	f->svc_key = N_("quantity");
 	f->unit = sf->unit;
-	f->hint = _("how much was there");
+	f->hint = sf->hint;
 	f = form_add(fm, "reason", _("Reason"), FIELD_CHOICE, 1);
 	f->svc_key = N_("reason");
 	f->strict = 1;
