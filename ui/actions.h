@@ -105,7 +105,9 @@ enum screen_id {
 	_(PICKING, PICK_SHIP, "pick-ship", N_("Ship"),                                             \
 	  N_("Ship the picked order (asks to confirm), then show the despatch note"), AF_BAR)      \
 	_(PICKING, PICK_ORDERS, "pick-orders", N_("Orders"),                                       \
-	  N_("All orders: confirm, cancel, despatch notes"), AF_BAR)
+	  N_("All orders: confirm, cancel, despatch notes"), AF_BAR)                               \
+	_(PICKING, PICK_TYPE, "pick-type", N_("Type"),                                             \
+	  N_("Type a location or lot code that does not scan"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

@@ -492,6 +492,39 @@ static enum result picking_scan(struct ui *ui, void *st, const char *code)
 	return RES_HANDLED;
 }
 
+/* ---- a code typed when its label does not scan ---- */
+
+struct type_form {
+	struct picking *p; /* the screen under the form, alive while it is open */
+};
+
+static int type_submit(struct ui *ui, struct form *fm)
+{
+	struct type_form *tf = fm->ctx;
+	/* checked as a scan is; the answer shows on the picking screen */
+	picking_scan(ui, tf->p, form_get(fm, "code"));
+	return OK;
+}
+
+static void open_type(struct ui *ui, struct picking *p)
+{
+	if (!p->have_task) {
+		say(p, 1, _("Nothing is left to pick on %s"), p->ref);
+		return;
+	}
+	struct form *fm = form_new(_("Type a code"));
+	struct type_form *tf = xcalloc(1, sizeof(*tf));
+	tf->p = p;
+	fm->ctx = tf;
+	fm->free_ctx = free;
+	fm->submit = type_submit;
+	snprintf(fm->intro, sizeof(fm->intro), p->location[0] ? _("The lot %s") : _("Location %s"),
+	         p->location[0] ? p->task.lot : p->task.location);
+	struct form_field *f = form_add(fm, "code", _("Code"), FIELD_TEXT, 1);
+	f->hint = p->location[0] ? _("the lot") : _("the location");
+	ui_push_form(ui, fm);
+}
+
 /* ---- short pick ---- */
 
 struct short_form {
@@ -580,7 +613,8 @@ static enum result picking_action(struct ui *ui, void *st, int action)
 			ui_push(ui, SCREEN_ORDERS, NULL);
 			return RES_HANDLED;
 		}
-		if (action == ACT_PICK_SHORT || action == ACT_PICK_SHIP) {
+		if (action == ACT_PICK_SHORT || action == ACT_PICK_SHIP ||
+		    action == ACT_PICK_TYPE) {
 			ui_error(ui, "%s", _("Choose an order to pick first (Enter)"));
 			return RES_HANDLED;
 		}
@@ -604,6 +638,9 @@ static enum result picking_action(struct ui *ui, void *st, int action)
 		return RES_HANDLED;
 	case ACT_PICK_SHORT:
 		open_short(ui, p);
+		return RES_HANDLED;
+	case ACT_PICK_TYPE:
+		open_type(ui, p);
 		return RES_HANDLED;
 	case ACT_PICK_SHIP:
 		if (p->shipped)
@@ -632,8 +669,9 @@ static int picking_offers(void *st, int action)
 {
 	struct picking *p = st;
 	if (p->list)
-		return action != ACT_PICK_SHORT && action != ACT_PICK_SHIP;
-	if (action == ACT_PICK_SHORT)
+		return action != ACT_PICK_SHORT && action != ACT_PICK_SHIP &&
+		       action != ACT_PICK_TYPE;
+	if (action == ACT_PICK_SHORT || action == ACT_PICK_TYPE)
 		return p->have_task;
 	if (action == ACT_PICK_SHIP)
 		return !p->have_task && !p->shipped;

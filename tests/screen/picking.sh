@@ -1,8 +1,9 @@
 # The Picking screen on an RF gun (20x16, rf.keys: letters, no F-keys) and at
 # 80x24 with the default keys: the pick list, one pick at a time, a lot scanned
 # before its location, a wrong location, a wrong lot (the message names the
-# right one), a short pick with a reason that re-allocates, ship with a
-# confirmation, the despatch note; then the store as the command line sees it.
+# right one), a code typed when it does not scan, a short pick with a reason
+# that re-allocates, a held lot, ship with a confirmation, the despatch note;
+# then the store as the command line sees it.
 . "$TESTDIR/screen/lib.sh"
 # COOKIE-CH by FEFO: LOT-261103-DM002, then LOT-261104-DM001; all in FG
 ll --user ana order add SO1 --customer CORNER --ship-date 2026-11-24 \
@@ -31,7 +32,13 @@ s
 :save-screen picking-short-bad.screen
 <C-u>damaged<Enter>
 :save-screen picking-short.screen
-:scan FG
+t
+:save-screen picking-type-form.screen
+DRY<Enter>
+:save-screen picking-typed-wrong.screen
+t
+FG<Enter>
+:save-screen picking-typed.screen
 :scan LOT-261104-DM001
 :save-screen picking-picked.screen
 d
@@ -62,6 +69,10 @@ expect_line picking-short '^LOT-261103-DM002$'
 expect_line picking-short 're-allocated, 0'
 expect_line picking-short '^> scan location FG$'
 expect_line picking-short '^LOT-261104-DM001$'
+# a label that does not scan is typed: checked as a scan is
+expect_line picking-type-form '^Location FG$'
+expect_line picking-typed-wrong '^wrong location DRY:'
+expect_line picking-typed '^> FG ok: scan lot$'
 expect_line picking-picked '^Picked 60 each of$'
 expect_line picking-ship-early 'pick is left'
 expect_line picking-all '^All picked\. d: ship$'
