@@ -12,9 +12,11 @@
 	"coalesce(sp.code, ''), l.supplier_lot, l.received, "                                      \
 	"CASE l.expiry WHEN '" NO_EXPIRY "' THEN '' ELSE l.expiry END, l.unit, "                   \
 	"l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, "                  \
-	"l.last_hlc, l.last_kind "
+	"l.last_hlc, l.last_kind, "                                                                \
+	"(SELECT coalesce(sum(a.reserved), 0) FROM allocations a "                                 \
+	"WHERE a.lot_id = l.id AND a.reserved > 0) "
 
-/* Read the 20 columns of LOT_COLUMNS. */
+/* Read the 21 columns of LOT_COLUMNS (the last: what orders reserve of it). */
 void db_lot_row_read(sqlite3_stmt *st, struct lot *l);
 
 #endif

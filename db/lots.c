@@ -45,7 +45,7 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 }
 
 #define LOT_SELECT LOT_SELECT_WITH("")
-/* extra: more columns after the lot's own (from index 20) */
+/* extra: more columns after the lot's own (from index 21) */
 #define LOT_SELECT_WITH(extra)                                                                     \
 	LOT_COLUMNS extra "FROM lots l JOIN items i ON i.id = l.item_id "                          \
 	                  "JOIN locations lo ON lo.id = l.location_id "                            \
@@ -74,6 +74,7 @@ void db_lot_row_read(sqlite3_stmt *st, struct lot *l)
 	COLUMN_COPY(st, 17, l->origin);
 	l->last_hlc = (hlc_t)sqlite3_column_int64(st, 18);
 	COLUMN_COPY(st, 19, l->last_kind);
+	l->reserved = sqlite3_column_int64(st, 20);
 }
 
 static int lot_one(struct store *s, sqlite3_stmt *st, const char *what, struct lot *out)
@@ -451,18 +452,16 @@ int db_ledger_each(struct store *s, const struct ledger_filter *f,
 int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int fifo,
                         int (*cb)(void *ctx, const struct lot *l), void *ctx)
 {
-	/* what customer orders have reserved is not there to use (db/005_orders.sql) */
-#define LOT_RESERVED                                                                               \
-	", (SELECT coalesce(sum(a.reserved), 0) FROM allocations a "                               \
-	"WHERE a.lot_id = l.id AND a.reserved > 0) "
+	/* what customer orders have reserved is not there to use (db/005_orders.sql);
+	 * LOT_COLUMNS reads it into l.reserved */
 	static const char fefo_sql[] =
-	    LOT_SELECT_WITH(LOT_RESERVED) "WHERE l.item_id = ?1 AND l.status = 'available' AND "
-	                                  "l.qty > 0 AND l.expiry >= ?2 "
-	                                  "ORDER BY l.expiry, l.received, l.id";
+	    LOT_SELECT "WHERE l.item_id = ?1 AND l.status = 'available' AND "
+	               "l.qty > 0 AND l.expiry >= ?2 "
+	               "ORDER BY l.expiry, l.received, l.id";
 	static const char fifo_sql[] =
-	    LOT_SELECT_WITH(LOT_RESERVED) "WHERE l.item_id = ?1 AND l.status = 'available' AND "
-	                                  "l.qty > 0 AND l.expiry >= ?2 "
-	                                  "ORDER BY l.received, l.expiry, l.id";
+	    LOT_SELECT "WHERE l.item_id = ?1 AND l.status = 'available' AND "
+	               "l.qty > 0 AND l.expiry >= ?2 "
+	               "ORDER BY l.received, l.expiry, l.id";
 	sqlite3_stmt *st = NULL;
 	int rc;
 	if (sqlite3_prepare_v2(s->db, fifo ? fifo_sql : fefo_sql, -1, &st, NULL) != SQLITE_OK)
@@ -472,7 +471,7 @@ int db_usable_lots_each(struct store *s, int64_t item_id, const char *today, int
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lot l;
 		db_lot_row_read(st, &l);
-		l.qty -= sqlite3_column_int64(st, 20);
+		l.qty -= l.reserved;
 		if (l.qty <= 0)
 			continue;
 		int stop = cb(ctx, &l);

@@ -115,8 +115,8 @@ const struct cmd_entry cmd_import = {
     .name = "import",
     .usage = N_("KIND FILE [--encoding NAME] [--delimiter CHAR] [--decimal-comma] "
                 "[--date-format ORDER] [--dry-run]"),
-    .summary = N_("import items, locations, suppliers, customers, opening lots or recipes from "
-                  "CSV"),
+    .summary = N_("import items, locations, suppliers, customers, opening lots, test results, "
+                  "recipes or customer orders from CSV"),
     .opts = import_opts,
     .min_pos = 2,
     .max_pos = 2,

@@ -265,7 +265,7 @@ static const struct import_kind kinds[] = {
     {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master, NULL},
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
-     "coa|coa status|last movement date|last movement|item name|origin", apply_lot, NULL},
+     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot, NULL},
     /* test results per lot; 'lotline qc list --format csv' columns are known */
     {"results", PERM_QUALITY, NULL, NAMES(result_cols), "user|by|when|time", apply_result, NULL},
     /* a recipe has no name of its own: its code and the item it makes name it */
@@ -273,6 +273,9 @@ static const struct import_kind kinds[] = {
      "name|recipe name|description|version|status|line|line no|item name|ingredient name|"
      "as written|lines",
      import_recipe_row, import_recipe_finish},
+    /* customer orders, one row per line; the rows of an order share its reference */
+    {"orders", PERM_ORDERS, NULL, import_order_cols, IMPORT_ORDER_NCOLS,
+     "customer name|name|line|line no", import_order_row, import_order_finish},
 };
 
 const char *import_kinds(void)
@@ -685,8 +688,15 @@ static int values(struct import_run *u, const struct csv_row *row)
  * field its message starts with ("quantity: ...", "item 'X' not found"). */
 static void service_problem(struct import_run *u, const struct csv_row *row, const char *bad_key)
 {
-	const char *msg = error_msg();
+	import_service_problem_at(u, row->line, error_msg(), bad_key);
+}
+
+/* The row's values are in u->v only while that row is applied (hints need them). */
+void import_service_problem_at(struct import_run *u, long line, const char *msg,
+                               const char *bad_key)
+{
 	struct strbuf m = STRBUF_INIT;
+	int current = line == u->line;
 	size_t best = 0;
 	int k = -1;
 	for (size_t j = 0; j < u->ncols; j++) {
@@ -701,12 +711,12 @@ static void service_problem(struct import_run *u, const struct csv_row *row, con
 		sb_printf(&m, "%.*s:%s", (int)best, msg, msg + best);
 	else
 		sb_puts(&m, msg);
-	const char *v = k >= 0 ? u->v[k] : NULL;
+	const char *v = k >= 0 && current ? u->v[k] : NULL;
 	if (v && u->cols[k].type == CT_DECIMAL && !u->decimal_comma && strchr(v, ','))
 		sb_puts(&m, _(" (for decimal commas give --decimal-comma)"));
 	if (v && strstr(u->cols[k].key, "gtin") && strpbrk(v, "eE+"))
 		sb_puts(&m, _(" (a spreadsheet wrote it as a number: format the column as text)"));
-	say(u, 0, row->line, k >= 0 && u->at[k] >= 0 ? (size_t)u->at[k] + 1 : 0, "%s", sb_str(&m));
+	say(u, 0, line, k >= 0 && u->at[k] >= 0 ? (size_t)u->at[k] + 1 : 0, "%s", sb_str(&m));
 	sb_free(&m);
 }
 
@@ -890,6 +900,7 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	if ((rc = session_begin(s)))
 		goto out;
 	rc = read_pass(&u, path, 2, st.st_size, npasses);
+	u.line = 0; /* what finish says is not about the last row read */
 	if (u.kind->finish) {
 		/* kinds that gather rows write them now */
 		int frc = u.kind->finish(&u, rc == OK);

@@ -1,6 +1,6 @@
 /* Inside the import service (src/import.c) and the kinds kept in files of their
- * own (src/import_recipes.c): a kind's columns, the state of one import, and how
- * a problem is said. */
+ * own (src/import_recipes.c, src/import_orders.c): a kind's columns, the state of one import, and
+ * how a problem is said. */
 #ifndef LOTLINE_IMPORT_INTERNAL_H
 #define LOTLINE_IMPORT_INTERNAL_H
 
@@ -89,5 +89,17 @@ void import_say(struct import_run *u, int warning, long line, size_t col, const 
 extern const struct col_def import_recipe_cols[IMPORT_RECIPE_NCOLS];
 int import_recipe_row(struct import_run *u, const char *const *v, const char **bad_key);
 int import_recipe_finish(struct import_run *u, int ok);
+
+/* Customer orders (src/import_orders.c): one row per order line. */
+enum { O_CUSTOMER, O_REF, O_SHIP_DATE, O_ITEM, O_QTY, O_UNIT, O_LOT, O_NOTE, IMPORT_ORDER_NCOLS };
+extern const struct col_def import_order_cols[IMPORT_ORDER_NCOLS];
+int import_order_row(struct import_run *u, const char *const *v, const char **bad_key);
+int import_order_finish(struct import_run *u, int ok);
+
+/* A problem a service found about the row at `line`, put in the column its
+ * message is about (the record's bad key, else the field the message starts
+ * with). */
+void import_service_problem_at(struct import_run *u, long line, const char *msg,
+                               const char *bad_key);
 
 #endif

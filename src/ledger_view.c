@@ -10,10 +10,15 @@
 #include <string.h>
 
 const struct out_col ledger_table_cols[LEDGER_TABLE_COLS] = {
-    {"item", N_("Item"), 12, 0},     {"lot", N_("Lot"), 18, 0},
-    {"qty", N_("Qty"), 10, 1},       {"unit", N_("Unit"), 5, 0},
-    {"expiry", N_("Expiry"), 10, 0}, {"location", N_("Location"), 8, 0},
-    {"coa", N_("COA"), 8, 0},        {"last_movement", N_("Last movement"), 19, 0},
+    {"item", N_("Item"), 12, 0},
+    {"lot", N_("Lot"), 18, 0},
+    {"qty", N_("Qty"), 10, 1},
+    {"unit", N_("Unit"), 5, 0},
+    {"reserved", N_("Reserved"), 8, 1},
+    {"expiry", N_("Expiry"), 10, 0},
+    {"location", N_("Location"), 8, 0},
+    {"coa", N_("COA"), 8, 0},
+    {"last_movement", N_("Last movement"), 19, 0},
     {"status", N_("Status"), 10, 0},
 };
 
@@ -33,6 +38,7 @@ const struct out_col ledger_machine_cols[LEDGER_MACHINE_COLS] = {
     {"supplier_lot", N_("Supplier lot"), 0, 0},
     {"received", N_("Received"), 0, 0},
     {"unit_cost", N_("Unit cost"), 0, 1},
+    {"reserved", N_("Reserved"), 0, 1},
 };
 
 void ledger_cells_fill(const struct lot *l, struct ledger_cells *c)
@@ -58,11 +64,21 @@ void ledger_cells_fill(const struct lot *l, struct ledger_cells *c)
 	c->v[LC_SUPPLIER_LOT] = l->supplier_lot;
 	c->v[LC_RECEIVED] = l->received;
 	c->v[LC_UNIT_COST] = fixed_format(l->unit_cost, 0, c->cost);
-	/* the table shows "date kind" in one Last movement column */
-	for (int i = 0; i < 7; i++)
+	c->v[LC_RESERVED] = fixed_format(l->reserved, 0, c->reserved);
+	/* the table shows "date kind" in one Last movement column, and Reserved
+	 * after the unit, empty when nothing is reserved */
+	for (int i = 0; i < 4; i++)
 		c->table[i] = c->v[i];
-	c->table[7] = c->last;
-	c->table[8] = c->v[LC_STATUS];
+	c->table[4] = l->reserved ? c->v[LC_RESERVED] : "";
+	for (int i = 4; i < 7; i++)
+		c->table[i + 1] = c->v[i];
+	c->table[8] = c->last;
+	c->table[9] = c->v[LC_STATUS];
+}
+
+int ledger_sort_table_col(int sort)
+{
+	return sort < 4 ? sort : sort + 1;
 }
 
 void movement_detail(const struct movement *m, char *buf, size_t n)

@@ -24,13 +24,15 @@ enum ledger_col {
 	LC_SUPPLIER_LOT,
 	LC_RECEIVED,
 	LC_UNIT_COST,
+	LC_RESERVED, /* what customer orders hold back of the lot */
 	LC_COUNT
 };
 
-#define LEDGER_TABLE_COLS   9
+#define LEDGER_TABLE_COLS   10
 #define LEDGER_MACHINE_COLS LC_COUNT
 
-/* Table: the nine ledger columns (last movement as "date kind"). */
+/* Table: the ten ledger columns (last movement as "date kind", reserved after
+ * the unit). */
 extern const struct out_col ledger_table_cols[LEDGER_TABLE_COLS];
 /* CSV/TSV/JSON: stable names, every column. */
 extern const struct out_col ledger_machine_cols[LEDGER_MACHINE_COLS];
@@ -38,11 +40,13 @@ extern const struct out_col ledger_machine_cols[LEDGER_MACHINE_COLS];
 struct ledger_cells {
 	const char *v[LC_COUNT];
 	const char *table[LEDGER_TABLE_COLS];
-	char qty[FIXED_BUFSZ], cost[FIXED_BUFSZ], last_date[11], last[40];
+	char qty[FIXED_BUFSZ], cost[FIXED_BUFSZ], reserved[FIXED_BUFSZ], last_date[11], last[40];
 };
 
 /* Fill the cells of one lot: v for machine formats, table for people. */
 void ledger_cells_fill(const struct lot *l, struct ledger_cells *c);
+/* The table column that shows a sort order's key (Reserved is not a sort). */
+int ledger_sort_table_col(int sort);
 /* What a movement changed besides the quantity, for history lists: a move, a
  * status, a correction, and whether it was corrected. */
 void movement_detail(const struct movement *m, char *buf, size_t n);

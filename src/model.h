@@ -83,6 +83,7 @@ struct lot {
 	char origin[16];
 	hlc_t last_hlc;
 	char last_kind[16];
+	fixed_t reserved; /* what customer orders hold back of it */
 };
 
 /* One line of a lot's history. */

@@ -116,11 +116,19 @@ static int check_line(struct session *s, int i, const struct order_line_req *r, 
 
 int order_add(struct session *s, const struct order_req *r)
 {
+	int rc = session_require(s, PERM_ORDERS);
+	if (rc || (rc = session_begin(s)))
+		return rc;
+	return session_end(s, order_add_in_tx(s, r));
+}
+
+int order_add_in_tx(struct session *s, const struct order_req *r)
+{
 	struct party c;
 	struct order o;
 	struct fields f = FIELDS_INIT;
 	int rc = session_require(s, PERM_ORDERS);
-	if (rc || (rc = session_begin(s)))
+	if (rc)
 		return rc;
 	if ((rc = ref_ok(_("order"), r->ref)))
 		goto out;
@@ -160,7 +168,7 @@ int order_add(struct session *s, const struct order_req *r)
 	rc = journal_append(s, "order.put", &f, NULL);
 out:
 	fields_free(&f);
-	return session_end(s, rc);
+	return rc;
 }
 
 /* ---- allocation ---- */

@@ -25,6 +25,8 @@ struct order_req {
 int order_line_parse(char *text, struct order_line_req *out);
 
 int order_add(struct session *s, const struct order_req *r);
+/* The same inside the caller's transaction (the import adds many orders in one). */
+int order_add_in_tx(struct session *s, const struct order_req *r);
 /* Reserve lots for every line (FEFO/FIFO by the consumption_order setting, or the
  * lot the customer asked for); refused, with nothing reserved, when a line cannot
  * be covered. */

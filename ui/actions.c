@@ -24,6 +24,9 @@ static const struct {
 /* recipes and production runs */
 #define SCOPE_OF_PRODUCTION SCREEN_PRODUCTION
 #define SCOPE_OF_RECIPES    SCREEN_RECIPES
+/* orders and picking */
+#define SCOPE_OF_ORDERS  SCREEN_ORDERS
+#define SCOPE_OF_PICKING SCREEN_PICKING
 
 static const struct {
 	int scope;

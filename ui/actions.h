@@ -16,7 +16,7 @@
 	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
 	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
 	_(PRODUCTION, "production", N_("Production run"), 3, 1)                                    \
-	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
+	_(PICKING, "picking", N_("Order picking"), 4, 1)                                           \
 	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
 	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
 	_(RECALL, "recall", N_("Recall"), 7, 0)                                                    \
@@ -26,7 +26,8 @@
 	_(LOT, "lot", N_("Lot"), 0, 1)                                                             \
 	_(FORM, "form", N_("Form"), 0, 1)                                                          \
 	_(HELP, "help", N_("Help"), 0, 1)                                                          \
-	_(RECIPES, "recipes", N_("Recipes"), 0, 1)
+	_(RECIPES, "recipes", N_("Recipes"), 0, 1)                                                 \
+	_(ORDERS, "orders", N_("Orders"), 0, 1)
 
 enum screen_id {
 #define SCREEN_ENUM(id, name, title, menu, built) SCREEN_##id,
@@ -159,7 +160,25 @@ enum screen_id {
 	_(RECIPES, RECIPE_ARCHIVE, "recipe-archive", N_("Archive"),                                \
 	  N_("Archive this version: it can no longer be scheduled"), AF_BAR)                       \
 	_(RECIPES, RECIPE_CLONE, "recipe-clone", N_("Clone"),                                      \
-	  N_("Copy the recipe as a new draft to make a variation"), AF_BAR)
+	  N_("Copy the recipe as a new draft to make a variation"), AF_BAR)                        \
+	_(ORDERS, ORDER_CONFIRM, "order-confirm", N_("Confirm"),                                   \
+	  N_("Confirm the order: reserve lots for every line"), AF_BAR)                            \
+	_(ORDERS, ORDER_PICK, "order-pick", N_("Pick"), N_("Pick the order"), AF_BAR)              \
+	_(ORDERS, ORDER_DESPATCH, "order-despatch", N_("Despatch"),                                \
+	  N_("Show the despatch note of a shipped order"), AF_BAR)                                 \
+	_(ORDERS, ORDER_FILTER, "order-filter", N_("Status"),                                      \
+	  N_("Show only orders of the next status (all, draft, confirmed, ...)"), AF_BAR)          \
+	_(ORDERS, ORDER_CANCEL, "order-cancel", N_("Cancel"),                                      \
+	  N_("Cancel the order, with a reason"), AF_BAR)                                           \
+	_(PICKING, PICK_SHORT, "pick-short", N_("Short"),                                          \
+	  N_("Record a short pick: how much was there, and why; the rest is re-allocated"),        \
+	  AF_BAR)                                                                                  \
+	_(PICKING, PICK_SHIP, "pick-ship", N_("Ship"),                                             \
+	  N_("Ship the picked order (asks to confirm), then show the despatch note"), AF_BAR)      \
+	_(PICKING, PICK_ORDERS, "pick-orders", N_("Orders"),                                       \
+	  N_("All orders: confirm, cancel, despatch notes"), AF_BAR)                               \
+	_(PICKING, PICK_TYPE, "pick-type", N_("Type"),                                             \
+	  N_("Type a location or lot code that does not scan"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

@@ -67,19 +67,21 @@ struct ledger {
 	struct ledger_cells cells;
 };
 
-/* Widths and priorities of the nine columns; the titles are the command line's. */
+/* Widths and priorities of the ten columns; the titles are the command line's.
+ * Reserved drops early: on a handheld the quantity matters more. */
 static const struct {
 	int width, min, prio, right, middle;
 } col_fit[LEDGER_TABLE_COLS] = {
-    {9, 6, 3, 0, 0},   /* Item */
-    {16, 12, 1, 0, 1}, /* Lot */
-    {8, 5, 2, 1, 0},   /* Qty */
-    {4, 3, 5, 0, 0},   /* Unit */
-    {10, 10, 4, 0, 0}, /* Expiry */
-    {8, 4, 7, 0, 0},   /* Location */
-    {8, 4, 8, 0, 0},   /* COA */
-    {18, 10, 9, 0, 0}, /* Last movement */
-    {10, 5, 6, 0, 0},  /* Status */
+    {9, 6, 3, 0, 0},    /* Item */
+    {16, 12, 1, 0, 1},  /* Lot */
+    {8, 5, 2, 1, 0},    /* Qty */
+    {4, 3, 5, 0, 0},    /* Unit */
+    {8, 5, 7, 1, 0},    /* Reserved */
+    {10, 10, 4, 0, 0},  /* Expiry */
+    {8, 4, 8, 0, 0},    /* Location */
+    {8, 4, 9, 0, 0},    /* COA */
+    {18, 10, 10, 0, 0}, /* Last movement */
+    {10, 5, 6, 0, 0},   /* Status */
 };
 
 static int64_t now_us(void)
@@ -188,7 +190,7 @@ static const struct table_src ledger_src = {
 static void requery(struct ledger *lg)
 {
 	lg->q.f.text = lg->search[0] ? lg->search : NULL;
-	lg->t.sort_col = (int)lg->q.sort;
+	lg->t.sort_col = ledger_sort_table_col((int)lg->q.sort);
 	lg->t.sort_desc = lg->q.desc;
 	table_reset(&lg->t);
 	lg->tot_valid = 0;
@@ -594,7 +596,8 @@ static enum result ledger_action(struct ui *ui, void *st, int action)
 		    ((int)lg->q.sort + (action == ACT_LEDGER_SORT ? 1 : LS_COUNT - 1)) % LS_COUNT);
 		lg->q.desc = 0;
 		requery(lg);
-		ui_info(ui, _("Sorted by %s"), _(ledger_table_cols[lg->q.sort].title));
+		ui_info(ui, _("Sorted by %s"),
+		        _(ledger_table_cols[ledger_sort_table_col((int)lg->q.sort)].title));
 		return RES_HANDLED;
 	case ACT_LEDGER_SORT_REVERSE:
 		lg->q.desc = !lg->q.desc;

@@ -35,7 +35,8 @@ static const struct screen_ops *const screen_table[SCREEN_COUNT] = {
     [SCREEN_TODAY] = &screen_today_ops,     [SCREEN_FORM] = &screen_form_ops,
     [SCREEN_HELP] = &screen_help_ops,       [SCREEN_DOCUMENTS] = &screen_documents_ops,
     [SCREEN_IMPORT] = &screen_import_ops,   [SCREEN_PRODUCTION] = &screen_production_ops,
-    [SCREEN_RECIPES] = &screen_recipes_ops,
+    [SCREEN_RECIPES] = &screen_recipes_ops, [SCREEN_ORDERS] = &screen_orders_ops,
+    [SCREEN_PICKING] = &screen_picking_ops,
 };
 
 static struct frame *top(struct ui *ui)

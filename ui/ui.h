@@ -55,6 +55,8 @@ extern const struct screen_ops screen_login_ops, screen_menu_ops, screen_ledger_
     screen_today_ops, screen_form_ops, screen_help_ops;
 extern const struct screen_ops screen_documents_ops;
 extern const struct screen_ops screen_import_ops;
+/* Orders and picking */
+extern const struct screen_ops screen_orders_ops, screen_picking_ops;
 
 #define UI_STACK_MAX 16
 
@@ -151,6 +153,19 @@ int production_plan_form(struct ui *ui, const char *recipe, char *pending);
 struct recipes_open_arg {
 	const char *code;
 	int64_t version;
+};
+
+/* The Orders screen opens on its list (ref NULL), or on one order's lines, or on
+ * its despatch note. */
+enum orders_view { ORDERS_LIST, ORDERS_LINES, ORDERS_DESPATCH };
+struct orders_open_arg {
+	const char *ref;
+	enum orders_view view;
+};
+
+/* The Picking screen picks this order; with no arg it lists the orders to pick. */
+struct picking_open_arg {
+	const char *ref;
 };
 
 /* lotline with no command: the screens on the store at db_path. */

@@ -98,7 +98,7 @@ printf '%-44s %11s ms %11s ms\n' "receive, one commit (median; shell: mean)" "$r
 printf '%-44s %11s ms\n' "receive, one commit (p99)" "$rec_p99"
 # --- ledger first page ---
 "$BENCH" ledger "$db" > "$BENCH_DIR/ledger.out"
-SEL="SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, coalesce(sp.code, ''), l.supplier_lot, l.received, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE l.expiry END, l.unit, l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, l.last_hlc, l.last_kind FROM lots l JOIN items i ON i.id = l.item_id JOIN locations lo ON lo.id = l.location_id LEFT JOIN suppliers sp ON sp.id = l.supplier_id"
+SEL="SELECT l.id, l.code, l.item_id, i.code, i.name, i.category, coalesce(sp.code, ''), l.supplier_lot, l.received, CASE l.expiry WHEN '9999-12-31' THEN '' ELSE l.expiry END, l.unit, l.unit_cost, l.location_id, lo.code, l.qty, l.status, l.coa, l.origin, l.last_hlc, l.last_kind, (SELECT coalesce(sum(a.reserved), 0) FROM allocations a WHERE a.lot_id = l.id AND a.reserved > 0) FROM lots l JOIN items i ON i.id = l.item_id JOIN locations lo ON lo.id = l.location_id LEFT JOIN suppliers sp ON sp.id = l.supplier_id"
 today=$(date +%Y-%m-%d)
 week=$(date -d '+7 days' +%Y-%m-%d)
 loc_shell=$(shell_ms "$SEL WHERE 1 AND l.qty <> 0 AND l.location_id = (SELECT id FROM locations WHERE code = 'L07') ORDER BY l.expiry, l.id LIMIT 50;")

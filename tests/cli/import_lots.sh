@@ -23,8 +23,8 @@ sed -i '$d' lots.csv
 n=$(journal_count)
 expect_eq "import" "4 rows imported" "$(ll import lots lots.csv)"
 expect_eq "one entry per row" "$((n + 4))" "$(journal_count)"
-expect_eq "L-1" "FLOUR	L-1	50	kg	2026-12-31	DRY	missing	2026-11-23	receive	available	Wheat flour	MILL	M-77	2026-11-01	1.2" "$(ledger L-1)"
-expect_eq "L-2" "HONEY	L-2	12.5	kg	2027-04-03	COLD	missing	2026-11-23	receive	hold	Honey			2026-10-05	0" "$(ledger L-2)"
+expect_eq "L-1" "FLOUR	L-1	50	kg	2026-12-31	DRY	missing	2026-11-23	receive	available	Wheat flour	MILL	M-77	2026-11-01	1.2	0" "$(ledger L-1)"
+expect_eq "L-2" "HONEY	L-2	12.5	kg	2027-04-03	COLD	missing	2026-11-23	receive	hold	Honey			2026-10-05	0	0" "$(ledger L-2)"
 expect_eq "L-3 ml to kg" "0.71	quarantine" "$(ledger L-3 | awk -F'\t' '{print $3 "\t" $10}')"
 expect_eq "the note's line break" "$(printf 'a note\r\non two lines')" \
 	"$("$SQLITE3" "$LOTLINE_DB" "SELECT note FROM movements m JOIN lots l ON l.id = m.lot_id WHERE l.code = 'L-3'")"

@@ -21,5 +21,5 @@ expect_line tiny '^lotline'
 expect_line tiny '^needs'
 expect_line back '^100 lots'
 # all nine columns at 120
-expect_line wide 'Item +Lot +Qty +Unit +Expiry\^ +Location +COA +Last movement +Status'
+expect_line wide 'Item +Lot +Qty +Unit +Reserved +Expiry\^ +Location +COA +Last movement +Status'
 finish
