@@ -189,3 +189,108 @@ int db_trace_one_step(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
 	    sqlite3_bind_int64(st_, 1, lot_id), struct trace_row, row_read, cb, ctx,
 	    _("tracing one step"));
 }
+
+/* ---- one level at a time, for the trace screen's tree ---- */
+
+/* Does a lot lead further forward (made into something, shipped, returned) or
+ * backward (made from something, or bought from a supplier)? Each an index probe. */
+#define MORE_FORWARD(id)                                                                           \
+	"(EXISTS (SELECT 1 FROM lot_links x WHERE x.input_lot_id = " id ") OR EXISTS (SELECT 1 "   \
+	"FROM shipments x WHERE x.lot_id = " id ") OR EXISTS (SELECT 1 FROM returns x WHERE "      \
+	"x.lot_id = " id "))"
+#define MORE_BACKWARD(id)                                                                          \
+	"(EXISTS (SELECT 1 FROM lot_links x WHERE x.output_lot_id = " id ") OR EXISTS (SELECT 1 "  \
+	"FROM lots x WHERE x.id = " id " AND x.supplier_id IS NOT NULL))"
+
+static void child_read(sqlite3_stmt *st, struct trace_row *r)
+{
+	row_read(st, r);
+	r->more = sqlite3_column_int(st, 13);
+}
+
+int db_trace_node(struct store *s, int64_t lot_id, int backward, struct trace_row *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT 0, 'lot', l.id, l.code, i.code, '', '', coalesce(sp.code, ''), "
+	        "coalesce(sp.name, ''), l.supplier_lot, (SELECT coalesce(sum(m.qty), "
+	        "0) FROM movements m WHERE m.lot_id = l.id AND m.kind IN ('receive', "
+	        "'produce')), l.unit, l.received, CASE WHEN ?2 THEN " MORE_BACKWARD(
+	            "l.id") " ELSE " MORE_FORWARD("l.id") " END FROM lots l JOIN "
+	                                                  "items i ON i.id = "
+	                                                  "l.item_id LEFT JOIN "
+	                                                  "suppliers sp ON sp.id = "
+	                                                  "l.supplier_id WHERE l.id "
+	                                                  "= ?1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("tracing lots"));
+	sqlite3_bind_int64(st, 1, lot_id);
+	sqlite3_bind_int(st, 2, backward != 0);
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		child_read(st, out);
+		rc = OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = error_set(ERR_NOT_FOUND, _("lot #%lld not found"), (long long)lot_id);
+	} else {
+		rc = store_error(s, _("tracing lots"));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int children_forward(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
+{
+	ROWS_EACH(
+	    s,
+	    "SELECT * FROM ("
+	    "SELECT 1, 'output', o.id, o.code, i.code, n.code, r.code, '', '', '', k.qty, "
+	    "n.unit, o.received, " MORE_FORWARD(
+	        "o.id") " AS more, 0 AS ord FROM lot_links k JOIN lots n ON "
+	                "n.id = k.input_lot_id JOIN lots o ON o.id = k.output_lot_id JOIN "
+	                "items i ON i.id = o.item_id JOIN runs r ON r.id = k.run_id WHERE "
+	                "k.input_lot_id = ?1 "
+	                "UNION ALL SELECT 1, 'customer', l.id, l.code, i.code, '', '', c.code, "
+	                "c.name, o.ref, h.qty, l.unit, h.shipped, 0, 1 FROM shipments h JOIN "
+	                "orders o ON o.id = h.order_id JOIN customers c ON c.id = "
+	                "o.customer_id JOIN lots l ON l.id = h.lot_id JOIN items i ON i.id = "
+	                "l.item_id WHERE h.lot_id = ?1 "
+	                "UNION ALL SELECT 1, 'return', l.id, l.code, i.code, '', '', c.code, "
+	                "c.name, o.ref, t.qty, l.unit, t.returned, 0, 2 FROM returns t JOIN "
+	                "orders o ON o.id = t.order_id JOIN customers c ON c.id = "
+	                "o.customer_id JOIN lots l ON l.id = t.lot_id JOIN items i ON i.id = "
+	                "l.item_id WHERE t.lot_id = ?1"
+	                ") ORDER BY 15, 4, 10, 13",
+	    sqlite3_bind_int64(st_, 1, lot_id), struct trace_row, child_read, cb, ctx,
+	    _("tracing one level"));
+}
+
+static int children_backward(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
+{
+	ROWS_EACH(s,
+	          "SELECT * FROM ("
+	          "SELECT -1, 'supplier', l.id, l.code, i.code, '', '', sp.code, sp.name, "
+	          "l.supplier_lot, (SELECT coalesce(sum(m.qty), 0) FROM movements m WHERE "
+	          "m.lot_id = l.id AND m.kind = 'receive'), l.unit, l.received, 0, 0 AS ord FROM "
+	          "lots l JOIN items i ON i.id = l.item_id JOIN suppliers sp ON sp.id = "
+	          "l.supplier_id WHERE l.id = ?1 "
+	          "UNION ALL SELECT -1, 'input', n.id, n.code, i.code, o.code, r.code, "
+	          "coalesce(sp.code, ''), coalesce(sp.name, ''), n.supplier_lot, k.qty, n.unit, "
+	          "n.received, " MORE_BACKWARD(
+	              "n.id") ", 1 FROM lot_links k JOIN lots n ON n.id = k.input_lot_id JOIN "
+	                      "lots o ON o.id = k.output_lot_id JOIN items i ON i.id = n.item_id "
+	                      "JOIN runs r ON r.id = k.run_id LEFT JOIN suppliers sp ON sp.id = "
+	                      "n.supplier_id WHERE k.output_lot_id = ?1"
+	                      ") ORDER BY 15, 4, 10, 13",
+	          sqlite3_bind_int64(st_, 1, lot_id), struct trace_row, child_read, cb, ctx,
+	          _("tracing one level"));
+}
+
+int db_trace_children(struct store *s, int64_t lot_id, int backward, trace_cb cb, void *ctx)
+{
+	return backward ? children_backward(s, lot_id, cb, ctx)
+	                : children_forward(s, lot_id, cb, ctx);
+}

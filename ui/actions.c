@@ -17,6 +17,8 @@ static const struct {
 #define SCOPE_OF_FORM   SCREEN_FORM
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
+#define SCOPE_OF_TRACE  SCREEN_TRACE
+#define SCOPE_OF_RECALL SCREEN_RECALL
 
 static const struct {
 	int scope;

@@ -53,6 +53,7 @@ struct screen_ops {
 
 extern const struct screen_ops screen_login_ops, screen_menu_ops, screen_ledger_ops, screen_lot_ops,
     screen_today_ops, screen_form_ops, screen_help_ops;
+extern const struct screen_ops screen_trace_ops, screen_recall_ops;
 
 #define UI_STACK_MAX 16
 
@@ -116,6 +117,20 @@ struct ledger_query;
 struct ledger_open_arg {
 	const struct ledger_query *q;
 	const char *what;
+};
+
+/* The trace screen opens on this lot (NULL: it asks for one), forward or
+ * backward. */
+struct trace_open_arg {
+	const char *code;
+	int backward;
+};
+
+/* The recall screen opens on one recall (code), or on the list; with lots, the
+ * list opens the form for a new recall of those lots (space-separated). */
+struct recall_open_arg {
+	const char *code;
+	const char *lots;
 };
 
 /* Why the login screen is open. */

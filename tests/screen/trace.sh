@@ -1,0 +1,71 @@
+# The Traceability screen on a genealogy made with the command line (see
+# trace_lib.sh): from the menu it asks for a lot (a wrong scan is refused, a
+# label answers), shows the first level forward at once, opens level by level
+# (and one level further again), closes, turns backward, and Enter opens the
+# lot; the Lot screen traces its lot. At 80x24 and at 20x16 with rf keys.
+. "$TESTDIR/screen/trace_lib.sh"
+
+steps 80x24 --user quinn <<EOF2
+3333<Enter>
+5
+:save-screen trace-ask.screen
+:scan NOWHERE
+:save-screen trace-badscan.screen
+:scan $SALT
+:save-screen trace-forward.screen
+<Down><Right>
+:save-screen trace-gb1.screen
+<Right>
+:save-screen trace-open.screen
+<Down><Down><Left>
+:save-screen trace-up.screen
+<Left>
+:save-screen trace-closed.screen
+<Down><Down><Down><Right>
+:save-screen trace-end.screen
+b
+:save-screen trace-salt-back.screen
+t<C-u>NOPE<Enter>
+:save-screen trace-nope.screen
+<C-u>G2<Enter>
++
+:save-screen trace-backward.screen
+<Down><Enter>
+:save-screen trace-lot.screen
+t
+:save-screen trace-from-lot.screen
+EOF2
+expect_screen trace-forward
+expect_screen trace-open
+expect_screen trace-backward
+expect_line trace-ask 'Lot \* +\[ +\] type it, or scan the label'
+expect_line trace-badscan 'Scanned NOWHERE'
+expect_line trace-forward 'Traced LOT-261007-DM001 forward'
+expect_line trace-gb1 '^  - GB1 '
+expect_line trace-gb1 '^    \+ G1 '
+expect_no_line trace-gb1 'to CORNER'
+expect_line trace-open '^        to CORNER +GRAN-500 +25 each 2026-11-24 CORNER Corner Deli'
+# Left on a child goes up to its lot; on an open lot closes it
+expect_line trace-up '^    - G1 '
+expect_line trace-closed '^    \+ G1 '
+expect_no_line trace-closed 'to CORNER'
+expect_line trace-end '^    \+ G2 '
+expect_line trace-salt-back '^Backward: what went into LOT-261007-DM001 \(SALT\), 2 lines'
+expect_line trace-salt-back '^    from MILLCO +SALT +10 kg +2026-10-07 MILLCO Northfield Mil'
+expect_line trace-nope 'lot NOPE not found'
+expect_line trace-lot 'Lot GB2'
+expect_line trace-from-lot '^Forward: where GB2 \(GRAN-BASE\) went, 2 lines'
+
+# the compact layout with the rf keys: no F-keys, arrows open and close
+LOTLINE_KEYMAP=rf steps 20x16 --user quinn <<EOF2
+3333<Enter>
+5
+:scan $SALT
+<Down><Right><Down><Right>
+:save-screen compact-trace.screen
+b
+:save-screen compact-trace-back.screen
+EOF2
+expect_screen compact-trace
+expect_line compact-trace-back '^Back LOT-261007-DM0'
+finish
