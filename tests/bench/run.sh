@@ -142,3 +142,7 @@ fi
 # --- the screens on the generated store (tests/bench/ui_bench.sh) ---
 echo
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)} sh "$(dirname "$0")/ui_bench.sh" "$db" "$LOTLINE"
+
+# --- the trace screen on a lot used in 20,000 runs (tests/bench/trace_screen_bench.sh) ---
+echo
+sh "$(dirname "$0")/trace_screen_bench.sh" "$LOTLINE" "$SQLITE3"
