@@ -344,10 +344,11 @@ static void expand(struct ui *ui, struct trace_screen *ts, int i)
 		reshow(ts, i);
 		return;
 	}
-	/* the closed lots under it, in the order shown */
+	/* the closed lots under it, in the order shown (loading moves the nodes:
+	 * no pointer into them lives across a load) */
 	rebuild(ts);
-	int p = vis_pos(ts, i), opened = 0, waiting = 0;
-	for (int q = p + 1; q < ts->nvis && ts->nodes[ts->vis[q]].level > n->level; q++) {
+	int p = vis_pos(ts, i), opened = 0, waiting = 0, level = n->level;
+	for (int q = p + 1; q < ts->nvis && ts->nodes[ts->vis[q]].level > level; q++) {
 		struct node *c = &ts->nodes[ts->vis[q]];
 		if (!is_lot(c) || c->expanded || !c->r.more)
 			continue;
@@ -366,7 +367,7 @@ static void expand(struct ui *ui, struct trace_screen *ts, int i)
 		ui_info(ui, _("Opened %d lots; %d more at that level: open them one at a time"),
 		        opened, waiting);
 	else if (!opened)
-		ui_info(ui, _("%s: the trace ends here"), n->r.lot);
+		ui_info(ui, _("%s: the trace ends here"), ts->nodes[i].r.lot);
 	reshow(ts, i);
 }
 
