@@ -201,12 +201,17 @@ static void tree_cell(struct trace_screen *ts, const struct node *n, char *buf, 
 		buf[at++] = ' ';
 	buf[at] = '\0';
 	const char *k = n->r.kind;
-	if (!strcmp(k, "customer"))
+	if (ts->ui->compact && !is_lot(n)) {
+		/* 20 columns: a sign instead of words, or the code would be cut */
+		char sign = !strcmp(k, "customer") ? '>' : !strcmp(k, "return") ? '<' : '^';
+		snprintf(buf + at, size - (size_t)at, "%c%s", sign, n->r.party);
+	} else if (!strcmp(k, "customer"))
 		/* L10N: a trace line: the lot was shipped to this customer */
 		snprintf(buf + at, size - (size_t)at, _("to %s"), n->r.party);
 	else if (!strcmp(k, "return"))
-		/* L10N: a trace line: some of the lot came back from this customer */
-		snprintf(buf + at, size - (size_t)at, _("back from %s"), n->r.party);
+		/* L10N: a trace line: some of the lot came back from this customer (short: the
+		 * tree is narrow) */
+		snprintf(buf + at, size - (size_t)at, _("back: %s"), n->r.party);
 	else if (!strcmp(k, "supplier"))
 		/* L10N: a trace line: the lot was bought from this supplier */
 		snprintf(buf + at, size - (size_t)at, _("from %s"), n->r.party);

@@ -53,27 +53,28 @@ expect_line recall-form '^Lots \* +\[LOT-261007-DM001 +\]'
 expect_line recall-cancelled '^Forward: where LOT-261007-DM001'
 expect_line recall-form-error 'Reason \* +\[ +\] required'
 expect_screen recall-show
-expect_line recall-show "Recall $code opened: 5 lots, 2 put on hold, 3 customers"
+expect_line recall-show "Recall $code opened: 5 lots, 3 put on hold, 3 customers"
 expect_line recall-marked '^CAFE9 +notified '
 expect_line recall-marked '^CORNER +acknowledged '
 expect_line recall-marked '^FRESHMART +returned '
 expect_line recall-lots '^ +0 LOT-261007-DM001 +SALT +9.6 kg +available +held'
+expect_line recall-lots '^ +2 G1 +GRAN-500 +2 each +quarantine +held'
 expect_line recall-lots '^ +2 G2 +GRAN-500 +30 each +available +held'
 expect_line recall-ships '^FRESHMART +G1 +SO2 +15 each 2026-11-24'
 expect_line recall-exported "Wrote 3 shipments to notify to $code-notices.csv"
 expect_line recall-close-error 'Summary \* +\[ +\] required'
 expect_line recall-closed "Recall $code closed"
-expect_line recall-closed "^Closed 2026-11-24 09:00: All three customers told"
+expect_line recall-closed "^Closed 2026-11-25 09:00: All three customers told"
 expect_screen recall-list
 
 # the store says the same
-held=$(ll ledger --format tsv | awk -F'\t' '$10 == "hold" && ($2 == "G2" || $2 == "'$SALT'") {print $2}' | sort | tr '\n' ' ')
-[ "$held" = "G2 $SALT " ] || fail "lots held by the recall: $held"
+held=$(ll ledger --format tsv | awk -F'\t' '$10 == "hold" && ($2 ~ /^G/ || $2 == "'$SALT'") {print $2}' | sort | tr '\n' ' ')
+[ "$held" = "G1 G2 $SALT " ] || fail "lots held by the recall (the returned G1 too): $held"
 ll recall show $code > "$TMPD/show.txt"
-grep -Eq '^  CAFE9 +Cafe Nine +1  2026-11-24 09:00 +- +0$' "$TMPD/show.txt" || fail "CAFE9 notified: $(cat "$TMPD/show.txt")"
-grep -Eq '^  CORNER +Corner Deli +1  - +2026-11-24 09:00 +0$' "$TMPD/show.txt" || fail "CORNER acknowledged"
-grep -Eq '^  FRESHMART +FreshMart Stores +1  2026-11-24 09:00 +- +5$' "$TMPD/show.txt" || fail "FRESHMART returned 5"
-grep -q '^Closed 2026-11-24 09:00: All three customers told; stock held for destruction$' "$TMPD/show.txt" || fail "closed"
+grep -Eq '^  CAFE9 +Cafe Nine +1  2026-11-25 09:00 +- +0$' "$TMPD/show.txt" || fail "CAFE9 notified: $(cat "$TMPD/show.txt")"
+grep -Eq '^  CORNER +Corner Deli +1  - +2026-11-25 09:00 +0$' "$TMPD/show.txt" || fail "CORNER acknowledged"
+grep -Eq '^  FRESHMART +FreshMart Stores +1  2026-11-25 09:00 +- +5$' "$TMPD/show.txt" || fail "FRESHMART returned 5"
+grep -q '^Closed 2026-11-25 09:00: All three customers told; stock held for destruction$' "$TMPD/show.txt" || fail "closed"
 ll recall notices $code --format csv > "$TMPD/want.csv"
 cmp -s "$TMPD/want.csv" "$TMPD/$code-notices.csv" || fail "the CSV differs from the command line's: $(diff "$TMPD/want.csv" "$TMPD/$code-notices.csv")"
 ll recall notices $code > "$TMPD/want.txt"

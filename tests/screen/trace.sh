@@ -46,6 +46,7 @@ expect_line trace-gb1 '^    \+ G1 '
 expect_no_line trace-gb1 'to CORNER'
 expect_line trace-open '^        to CORNER +GRAN-500 +25 each 2026-11-24 CORNER Corner Deli'
 # Left on a child goes up to its lot; on an open lot closes it
+expect_line trace-open '^        back: FRESHMART +GRAN-500 +2 each 2026-11-25 FRESHMART'
 expect_line trace-up '^    - G1 '
 expect_line trace-closed '^    \+ G1 '
 expect_no_line trace-closed 'to CORNER'
@@ -68,4 +69,22 @@ b
 EOF2
 expect_screen compact-trace
 expect_line compact-trace-back '^Back LOT-261007-DM0'
+expect_line compact-trace-back '^  \^MILLCO +10$'
+
+# vi keys: l opens, h closes (and goes up)
+LOTLINE_KEYMAP=vi steps 80x24 --user quinn <<EOF2
+3333<Enter>
+5
+:scan $SALT
+jl
+:save-screen trace-vi-open.screen
+jh
+:save-screen trace-vi-up.screen
+h
+:save-screen trace-vi-closed.screen
+EOF2
+expect_line trace-vi-open '^    \+ G1 '
+expect_line trace-vi-up '^    \+ G1 '
+expect_no_line trace-vi-closed '^    \+ G1 '
+expect_line trace-vi-closed '^  \+ GB1 '
 finish

@@ -43,4 +43,6 @@ SALT=LOT-261007-DM001 OATS=LOT-261001-DM001 HONEY=LOT-261004-DM001 BAGS=LOT-2611
 	ship SO1 CORNER 25 G1
 	ship SO2 FRESHMART 15 G1
 	ship SO3 CAFE9 10 G2
+	LOTLINE_NOW=2026-11-25T09:00:00Z ll order return SO2 G1 2 --location QUAR \
+		--reason quality >/dev/null || exit 99
 ) || { echo "could not build the genealogy" >&2; exit 99; }
