@@ -9,6 +9,7 @@
 #include "src/fixed.h"
 #include "src/i18n.h"
 #include "src/scan.h"
+#include "src/textwidth.h"
 #include "src/trace.h"
 #include "src/util.h"
 #include "ui/form.h"
@@ -325,6 +326,18 @@ static void trace_draw(struct ui *ui, void *st, const struct rect *r)
 			         root->r.lot, root->r.item, ts->nvis);
 	}
 	term_put(r->y, r->x, r->w, line, ST_HEADER);
+	/* the tree's own keys are not in the F-key bar: say them where there is room */
+	if (ts->has_root && !ui->compact) {
+		char open[16], close[16], hint[96];
+		const struct frame *f = &ui->stack[ui->depth - 1];
+		ui_key_for(ui, f, ACT_TRACE_EXPAND, open, sizeof(open));
+		ui_key_for(ui, f, ACT_TRACE_COLLAPSE, close, sizeof(close));
+		/* L10N: the trace screen's hint: "Right opens, Left closes" */
+		snprintf(hint, sizeof(hint), _("%s opens, %s closes"), open, close);
+		int hw = text_width(hint), lw = text_width(line);
+		if (open[0] && close[0] && lw + 2 + hw <= r->w)
+			term_put_right(r->y, r->x + r->w - hw, hw, hint, ST_HEADER);
+	}
 	struct rect tr = {r->y + 1, r->x, r->h - 1, r->w};
 	table_draw(&ts->t, &tr);
 }
