@@ -13,6 +13,8 @@ steps 80x24 --user quinn <<EOF2
 :save-screen trace-badscan.screen
 :scan $SALT
 :save-screen trace-forward.screen
+:scan SALT
+:save-screen trace-item.screen
 <Down><Right>
 :save-screen trace-gb1.screen
 <Right>
@@ -41,6 +43,9 @@ expect_screen trace-backward
 expect_line trace-ask 'Lot \* +\[ +\] type it, or scan the label'
 expect_line trace-badscan 'Scanned NOWHERE'
 expect_line trace-forward 'Traced LOT-261007-DM001 forward'
+# an item's code is not a lot: refused, the tree stays
+expect_line trace-item 'Scanned SALT: that is not a lot'
+expect_line trace-item '^- LOT-261007-DM001 '
 expect_line trace-gb1 '^  - GB1 '
 expect_line trace-gb1 '^    \+ G1 '
 expect_no_line trace-gb1 'to CORNER'
