@@ -37,7 +37,9 @@ n<Down>a<Down>n<Down>r5<Enter>
 :save-screen recall-marked.screen
 v
 :save-screen recall-lots.screen
-v
+<Enter>
+:save-screen recall-lot-open.screen
+<Esc>v
 :save-screen recall-ships.screen
 x<Enter><Enter>
 :save-screen recall-exported.screen
@@ -60,6 +62,9 @@ expect_line recall-marked '^FRESHMART +returned '
 expect_line recall-lots '^ +0 LOT-261007-DM001 +SALT +9.6 kg +available +held'
 expect_line recall-lots '^ +2 G1 +GRAN-500 +2 each +quarantine +held'
 expect_line recall-lots '^ +2 G2 +GRAN-500 +30 each +available +held'
+# Enter on a lot of the scope opens it: on hold since the recall opened
+expect_line recall-lot-open 'Lot LOT-261007-DM001'
+expect_line recall-lot-open '^Status +hold'
 expect_line recall-ships '^FRESHMART +G1 +SO2 +15 each 2026-11-24'
 expect_line recall-exported "Wrote 3 shipments to notify to $code-notices.csv"
 expect_line recall-close-error 'Summary \* +\[ +\] required'
