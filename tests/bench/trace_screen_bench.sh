@@ -63,11 +63,33 @@ LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
 	LOTLINE_TERM_OUTPUT="$work/out" /usr/bin/time -v "$LOTLINE" --db "$db" --user bench \
 	2> "$work/time" || { cat "$work/time" >&2; exit 1; }
 
+# The floor: the same one-level query (the lots made from it, whether each
+# leads further, its shipments and returns) in the sqlite3 shell, output thrown
+# away; the median real time of 5 runs.
+one_level="SELECT * FROM (SELECT 1, 'output', o.id, o.code, i.code, n.code, r.code, '', '', '',
+  k.qty, n.unit, o.received, EXISTS (SELECT 1 FROM lot_links x WHERE x.input_lot_id = o.id)
+  OR EXISTS (SELECT 1 FROM shipments x WHERE x.lot_id = o.id)
+  OR EXISTS (SELECT 1 FROM returns x WHERE x.lot_id = o.id), 0
+  FROM lot_links k JOIN lots n ON n.id = k.input_lot_id JOIN lots o ON o.id = k.output_lot_id
+  JOIN items i ON i.id = o.item_id JOIN runs r ON r.id = k.run_id WHERE k.input_lot_id = 1
+  UNION ALL SELECT 1, 'customer', l.id, l.code, i.code, '', '', c.code, c.name, o.ref, h.qty,
+  l.unit, h.shipped, 0, 1 FROM shipments h JOIN orders o ON o.id = h.order_id
+  JOIN customers c ON c.id = o.customer_id JOIN lots l ON l.id = h.lot_id
+  JOIN items i ON i.id = l.item_id WHERE h.lot_id = 1) ORDER BY 15, 4, 10, 13;"
+{
+	echo '.timer on'
+	echo '.output /dev/null'
+	for i in 1 2 3 4 5; do echo "$one_level"; done
+} > "$work/floor.sql"
+floor_ms=$("$SQLITE3" "$db" < "$work/floor.sql" 2>&1 | awk '/^Run Time/ {print $4 * 1000}' |
+	sort -n | sed -n 3p)
+
 # the nth line of the timing log whose input is WHAT: its ms
 at() { awk -F'\t' -v w="$1" -v n="$2" '$1 == w && ++k == n {print $2}' "$work/trace"; }
 echo "the trace screen, a lot in $N runs ($((2 * N)) lots, $N shipments below it; 80x24)"
 printf '%-52s %10s\n' "step" "ms"
 printf '%-52s %10s\n' "scan the lot: first level ($N lines) shown" "$(at :scan 1)"
+printf '%-52s %10s\n' "  the same level's query in the sqlite3 shell" "$floor_ms"
 printf '%-52s %10s\n' "to the last line (End)" "$(at 'key <End>' 1)"
 printf '%-52s %10s\n' "open it one level (Right)" "$(at 'key <Right>' 1)"
 printf '%-52s %10s\n' "one level further from the top (+, 200 lots)" "$(at 'key +' 1)"
