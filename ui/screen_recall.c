@@ -28,6 +28,17 @@ enum recall_view { V_CUSTOMERS, V_LOTS, V_SHIPMENTS, V_COUNT };
 
 #define NEW_LOTS_MAX 64
 
+/* A shipment in scope: what the Shipments view shows (the notice's address is
+ * for the exported list, not kept here). */
+struct ship_line {
+	char customer[CODE_MAX + 1];
+	char lot[LOT_MAX + 1];
+	char order[CODE_MAX + 1];
+	fixed_t qty;
+	char unit[16];
+	char shipped[11];
+};
+
 struct customer_line {
 	struct recall_customer c;
 	char shipped[64]; /* the quantities received, per unit ("12 each") */
@@ -44,7 +55,7 @@ struct recall_screen {
 	struct recall r;
 	struct recall_lot *lots;
 	int nlots, caplots;
-	struct recall_notice *ships;
+	struct ship_line *ships;
 	int nships, capships;
 	struct customer_line *cust;
 	int ncust, capcust;
@@ -234,11 +245,11 @@ static enum style lot_mark(void *ctx, const void *row, char *marker)
 static const char *ship_cell(void *ctx, const void *row, int col, char *buf, size_t n)
 {
 	struct recall_screen *rs = ctx;
-	const struct recall_notice *s = &rs->ships[*(const int *)row];
+	const struct ship_line *s = &rs->ships[*(const int *)row];
 	char q[FIXED_BUFSZ];
 	switch (col) {
 	case 0:
-		return s->customer.code;
+		return s->customer;
 	case 1:
 		return s->lot;
 	case 2:
@@ -285,7 +296,13 @@ static int ship_row(void *ctx, const struct recall_notice *n)
 {
 	struct recall_screen *rs = ctx;
 	GROW(rs->ships, rs->nships, rs->capships);
-	rs->ships[rs->nships++] = *n;
+	struct ship_line *l = &rs->ships[rs->nships++];
+	strlcpy_(l->customer, n->customer.code, sizeof(l->customer));
+	strlcpy_(l->lot, n->lot, sizeof(l->lot));
+	strlcpy_(l->order, n->order, sizeof(l->order));
+	l->qty = n->qty;
+	strlcpy_(l->unit, n->unit, sizeof(l->unit));
+	strlcpy_(l->shipped, n->shipped, sizeof(l->shipped));
 	return 0;
 }
 
@@ -299,18 +316,20 @@ static int customer_row(void *ctx, const struct recall_customer *c)
 	return 0;
 }
 
-/* What each customer received, summed per unit from the shipments. */
+/* What each customer received, summed per unit from the shipments. Both lists
+ * come sorted by customer code, so one walk matches them. */
 static void customer_quantities(struct recall_screen *rs)
 {
+	int k = 0;
 	for (int i = 0; i < rs->ncust; i++) {
 		struct customer_line *l = &rs->cust[i];
 		char units[4][16];
 		fixed_t sum[4];
 		int nu = 0;
-		for (int k = 0; k < rs->nships; k++) {
-			const struct recall_notice *s = &rs->ships[k];
-			if (strcmp(s->customer.code, l->c.code))
-				continue;
+		while (k < rs->nships && strcmp(rs->ships[k].customer, l->c.code) < 0)
+			k++;
+		for (; k < rs->nships && !strcmp(rs->ships[k].customer, l->c.code); k++) {
+			const struct ship_line *s = &rs->ships[k];
 			int u = 0;
 			while (u < nu && strcmp(units[u], s->unit))
 				u++;
