@@ -98,3 +98,21 @@ printf '%-52s %10s\n' "turn backward (b)" "$(at 'key b' 1)"
 printf '%-52s %10s\n' "turn forward again (b: the first level re-read)" "$(at 'key b' 2)"
 printf '%-52s %10s MB\n' "peak memory" \
 	"$(awk '/Maximum resident/ {printf "%.0f", $NF / 1024}' "$work/time")"
+
+# A recall of the same lot (the service, from the command line), then the
+# Recall screen: the list (7), the recall (Enter: every lot, shipment and
+# customer read), each view's last line.
+ms=$("$LOTLINE" --db "$db" --user bench recall open SALT-1 --reason bench |
+	sed -n 's/^Complete list in \([0-9]*\) ms$/\1/p')
+printf '9999<Enter>\n7\n<Enter>\n<End>\nv\n<End>\nv\n<End>\n' > "$work/script"
+LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
+	LOTLINE_TERM_OUTPUT="$work/out" /usr/bin/time -v "$LOTLINE" --db "$db" --user bench \
+	2> "$work/time" || { cat "$work/time" >&2; exit 1; }
+echo
+echo "a recall of it ($((2 * N + 1)) lots, $N customers to notify)"
+printf '%-52s %10s\n' "recall open: scope, holds and the complete list" "$ms"
+printf '%-52s %10s\n' "the Recall screen shows it (Enter on the list)" "$(at 'key <Enter>' 2)"
+printf '%-52s %10s\n' "to the last customer (End)" "$(at 'key <End>' 1)"
+printf '%-52s %10s\n' "next view, the lots (v)" "$(at 'key v' 1)"
+printf '%-52s %10s MB\n' "peak memory" \
+	"$(awk '/Maximum resident/ {printf "%.0f", $NF / 1024}' "$work/time")"
