@@ -36,6 +36,8 @@ t<C-u>NOPE<Enter>
 :save-screen trace-lot.screen
 t
 :save-screen trace-from-lot.screen
+:scan (01)05012345678900(17)270522(10)G2
+:save-screen trace-gs1.screen
 EOF2
 expect_screen trace-forward
 expect_screen trace-open
@@ -61,6 +63,9 @@ expect_line trace-salt-back '^    from MILLCO +SALT +10 kg +2026-10-07 MILLCO No
 expect_line trace-nope 'lot NOPE not found'
 expect_line trace-lot 'Lot GB2'
 expect_line trace-from-lot '^Forward: where GB2 \(GRAN-BASE\) went, 2 lines'
+# our own GS1 label (what 'lotline label G2' prints) starts a trace too
+expect_line trace-gs1 '^Forward: where G2 \(GRAN-500\) went, 2 lines'
+expect_line trace-gs1 '^    to CAFE9 +GRAN-500 +10 each 2026-11-24'
 
 # the compact layout with the rf keys: no F-keys, arrows open and close
 LOTLINE_KEYMAP=rf steps 20x16 --user quinn <<EOF2
