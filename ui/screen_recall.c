@@ -439,14 +439,12 @@ static void recall_resume(struct ui *ui, void *st)
 	rs->for_new = 0;
 	reload(rs);
 	if (rs->new_code[0]) {
-		/* the recall just opened, over the list */
+		/* the recall just opened, over this screen */
 		char code[LOT_MAX + 1];
 		strlcpy_(code, rs->new_code, sizeof(code));
 		rs->new_code[0] = '\0';
-		if (!rs->show) {
-			struct recall_open_arg arg = {code, NULL};
-			ui_push(ui, SCREEN_RECALL, &arg);
-		}
+		struct recall_open_arg arg = {code, NULL};
+		ui_push(ui, SCREEN_RECALL, &arg);
 	} else if (for_new) {
 		/* the new recall was not made: back to the screen that asked for it */
 		ui->pending_action = ACT_BACK;
