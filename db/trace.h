@@ -33,9 +33,11 @@ struct trace_row {
 	fixed_t qty;
 	char unit[16];
 	char date[11];
-	/* db_trace_children only: the lot has rows one level further (0 for the
-	 * other queries, and for supplier, customer and return rows) */
+	/* db_trace_node and db_trace_children only: the lot has rows one level
+	 * further (0 for the other queries, and for supplier, customer and return
+	 * rows), and its status now ("" on those rows) */
 	int more;
+	char status[16];
 };
 
 typedef int (*trace_cb)(void *ctx, const struct trace_row *r);

@@ -5,6 +5,7 @@
  * almost everywhere shows its first level at once; the lines shown are paged by
  * the table widget. Enter opens the lot of the selected line; a recall of it is
  * one key away. */
+#include "db/lots.h"
 #include "src/error.h"
 #include "src/fixed.h"
 #include "src/i18n.h"
@@ -30,6 +31,7 @@ struct node {
 	int level;
 	int loaded, expanded;
 	int child0, nchild; /* children are contiguous in the node array */
+	int gen;            /* the status was read in this generation of the screen */
 };
 
 struct trace_screen {
@@ -40,13 +42,23 @@ struct trace_screen {
 	int nn, capn;
 	int *vis; /* node indexes in the order shown */
 	int nvis, capv;
+	int gen; /* grows when the store may have changed (another screen, sync) */
 	struct table t;
 };
 
+/* The tree's column comes first and keeps room for a few levels (a level-3
+ * shipment, "to CUSTOMER", still whole at 80 columns); at 20 columns it takes
+ * what there is beside the quantity. */
 static const struct table_col trace_cols[] = {
+    {N_("Lot / where"), 34, 26, 1, 0, 1, 1}, {N_("Item"), 10, 6, 3, 0, 0, 0},
+    {N_("Qty"), 9, 7, 2, 1, 0, 0},           {N_("Unit"), 4, 3, 4, 0, 0, 0},
+    {N_("Date"), 10, 10, 5, 0, 0, 0},        {N_("Supplier/customer"), 16, 8, 6, 0, 0, 0},
+    {N_("Ref"), 12, 6, 7, 0, 0, 0},          {N_("Run"), 16, 8, 8, 0, 0, 0},
+};
+static const struct table_col trace_cols_compact[] = {
     {N_("Lot / where"), 34, 12, 1, 0, 1, 1}, {N_("Item"), 10, 6, 3, 0, 0, 0},
     {N_("Qty"), 9, 5, 2, 1, 0, 0},           {N_("Unit"), 4, 3, 4, 0, 0, 0},
-    {N_("Date"), 10, 10, 5, 0, 0, 0},        {N_("Supplier/customer"), 22, 8, 6, 0, 0, 0},
+    {N_("Date"), 10, 10, 5, 0, 0, 0},        {N_("Supplier/customer"), 16, 8, 6, 0, 0, 0},
     {N_("Ref"), 12, 6, 7, 0, 0, 0},          {N_("Run"), 16, 8, 8, 0, 0, 0},
 };
 
@@ -68,6 +80,7 @@ static int add_node(struct trace_screen *ts, const struct trace_row *r, int pare
 	n->r = *r;
 	n->parent = parent;
 	n->level = parent < 0 ? 0 : ts->nodes[parent].level + 1;
+	n->gen = ts->gen;
 	return ts->nn++;
 }
 
@@ -253,6 +266,8 @@ static const char *trace_cell(void *ctx, const void *row, int col, char *buf, si
 	}
 }
 
+/* Held (H) and quarantined (Q) lots stand out, as in the Ledger: a recall's
+ * holds show in its trace; so does where a lot left the building. */
 static enum style trace_mark(void *ctx, const void *row, char *marker)
 {
 	struct trace_screen *ts = ctx;
@@ -260,9 +275,20 @@ static enum style trace_mark(void *ctx, const void *row, char *marker)
 	*marker = ' ';
 	if (p >= ts->nvis)
 		return ST_NORMAL;
-	const char *k = ts->nodes[ts->vis[p]].r.kind;
-	/* where the lot left the building (or came back) stands out */
-	return !strcmp(k, "customer") || !strcmp(k, "return") ? ST_HEADER : ST_NORMAL;
+	struct node *n = &ts->nodes[ts->vis[p]];
+	const struct trace_row *r = &n->r;
+	if (n->gen != ts->gen && is_lot(n)) {
+		/* a hold or a recall since it was read: only lines shown are read again */
+		struct lot l;
+		if (db_lot_get_by_id(ts->ui->s.store, r->lot_id, &l) == OK)
+			strlcpy_(n->r.status, l.status, sizeof(n->r.status));
+		n->gen = ts->gen;
+	}
+	if (!strcmp(r->status, "hold") || !strcmp(r->status, "quarantine")) {
+		*marker = r->status[0] == 'h' ? 'H' : 'Q';
+		return ST_HELD;
+	}
+	return !strcmp(r->kind, "customer") || !strcmp(r->kind, "return") ? ST_HEADER : ST_NORMAL;
 }
 
 static const struct table_src trace_src = {
@@ -279,7 +305,6 @@ static void *trace_open(struct ui *ui, const void *arg)
 	ts->ui = ui;
 	ts->backward = a ? a->backward : 0;
 	table_init(&ts->t, ui, trace_cols, (int)ARRAY_SIZE(trace_cols), &trace_src, ts);
-	ts->t.no_marker_col = 1;
 	ts->t.empty = _("Nothing here yet");
 	if (a && a->code) {
 		if (set_root(ts, a->code)) {
@@ -304,6 +329,12 @@ static void trace_close(struct ui *ui, void *st)
 	free(ts->nodes);
 	free(ts->vis);
 	free(ts);
+}
+
+static void trace_resume(struct ui *ui, void *st)
+{
+	struct trace_screen *ts = st;
+	ts->gen++;
 }
 
 static void trace_draw(struct ui *ui, void *st, const struct rect *r)
@@ -339,6 +370,9 @@ static void trace_draw(struct ui *ui, void *st, const struct rect *r)
 			term_put_right(r->y, r->x + r->w - hw, hw, hint, ST_HEADER);
 	}
 	struct rect tr = {r->y + 1, r->x, r->h - 1, r->w};
+	/* 20 columns cannot spare two for markers: colour alone says held there */
+	ts->t.no_marker_col = ui->compact;
+	ts->t.cols = ui->compact ? trace_cols_compact : trace_cols;
 	table_draw(&ts->t, &tr);
 }
 
@@ -529,6 +563,7 @@ const struct screen_ops screen_trace_ops = {
     .id = SCREEN_TRACE,
     .open = trace_open,
     .close = trace_close,
+    .resume = trace_resume,
     .draw = trace_draw,
     .action = trace_action,
     .on_scan = trace_scan,

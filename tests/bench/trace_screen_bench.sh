@@ -69,11 +69,11 @@ LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
 one_level="SELECT * FROM (SELECT 1, 'output', o.id, o.code, i.code, n.code, r.code, '', '', '',
   k.qty, n.unit, o.received, EXISTS (SELECT 1 FROM lot_links x WHERE x.input_lot_id = o.id)
   OR EXISTS (SELECT 1 FROM shipments x WHERE x.lot_id = o.id)
-  OR EXISTS (SELECT 1 FROM returns x WHERE x.lot_id = o.id), 0
+  OR EXISTS (SELECT 1 FROM returns x WHERE x.lot_id = o.id), 0, o.status
   FROM lot_links k JOIN lots n ON n.id = k.input_lot_id JOIN lots o ON o.id = k.output_lot_id
   JOIN items i ON i.id = o.item_id JOIN runs r ON r.id = k.run_id WHERE k.input_lot_id = 1
   UNION ALL SELECT 1, 'customer', l.id, l.code, i.code, '', '', c.code, c.name, o.ref, h.qty,
-  l.unit, h.shipped, 0, 1 FROM shipments h JOIN orders o ON o.id = h.order_id
+  l.unit, h.shipped, 0, 1, '' FROM shipments h JOIN orders o ON o.id = h.order_id
   JOIN customers c ON c.id = o.customer_id JOIN lots l ON l.id = h.lot_id
   JOIN items i ON i.id = l.item_id WHERE h.lot_id = 1) ORDER BY 15, 4, 10, 13;"
 {

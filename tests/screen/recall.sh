@@ -50,6 +50,8 @@ All three customers told; stock held for destruction<Enter>
 x<C-u>notices.txt<Tab><C-u>text<Enter>
 <Esc>
 :save-screen recall-list.screen
+<Esc>
+:save-screen recall-trace-after.screen
 EOF2
 expect_line recall-form '^Lots \* +\[LOT-261007-DM001 +\]'
 expect_line recall-cancelled '^Forward: where LOT-261007-DM001'
@@ -71,6 +73,8 @@ expect_line recall-close-error 'Summary \* +\[ +\] required'
 expect_line recall-closed "Recall $code closed"
 expect_line recall-closed "^Closed 2026-11-25 09:00: All three customers told"
 expect_screen recall-list
+# back on the trace it came from, the salt lot shows its hold
+expect_line recall-trace-after '^H - LOT-261007-DM001 '
 
 # the store says the same
 held=$(ll ledger --format tsv | awk -F'\t' '$10 == "hold" && ($2 ~ /^G/ || $2 == "'$SALT'") {print $2}' | sort | tr '\n' ' ')

@@ -47,25 +47,26 @@ expect_line trace-badscan 'Scanned NOWHERE'
 expect_line trace-forward 'Traced LOT-261007-DM001 forward'
 # an item's code is not a lot: refused, the tree stays
 expect_line trace-item 'Scanned SALT: that is not a lot'
-expect_line trace-item '^- LOT-261007-DM001 '
-expect_line trace-gb1 '^  - GB1 '
-expect_line trace-gb1 '^    \+ G1 '
+expect_line trace-item '^  - LOT-261007-DM001 '
+expect_line trace-gb1 '^    - GB1 '
+# G1 is marked Q: 2 came back into quarantine
+expect_line trace-gb1 '^Q     \+ G1 '
 expect_no_line trace-gb1 'to CORNER'
-expect_line trace-open '^        to CORNER +GRAN-500 +25 each 2026-11-24 CORNER Corner Deli'
+expect_line trace-open '^          to CORNER +GRAN-500 +25 each 2026-11-24 CORNER Corner D'
 # Left on a child goes up to its lot; on an open lot closes it
-expect_line trace-open '^        back: FRESHMART +GRAN-500 +2 each 2026-11-25 FRESHMART'
-expect_line trace-up '^    - G1 '
-expect_line trace-closed '^    \+ G1 '
+expect_line trace-open '^          back: FRESHMART +GRAN-500 +2 each 2026-11-25 FRESHMART'
+expect_line trace-up '^Q     - G1 '
+expect_line trace-closed '^Q     \+ G1 '
 expect_no_line trace-closed 'to CORNER'
-expect_line trace-end '^    \+ G2 '
+expect_line trace-end '^      \+ G2 '
 expect_line trace-salt-back '^Backward: what went into LOT-261007-DM001 \(SALT\), 2 lines'
-expect_line trace-salt-back '^    from MILLCO +SALT +10 kg +2026-10-07 MILLCO Northfield Mil'
+expect_line trace-salt-back '^      from MILLCO +SALT +10 kg +2026-10-07 MILLCO Northfie'
 expect_line trace-nope 'lot NOPE not found'
 expect_line trace-lot 'Lot GB2'
 expect_line trace-from-lot '^Forward: where GB2 \(GRAN-BASE\) went, 2 lines'
 # our own GS1 label (what 'lotline label G2' prints) starts a trace too
 expect_line trace-gs1 '^Forward: where G2 \(GRAN-500\) went, 2 lines'
-expect_line trace-gs1 '^    to CAFE9 +GRAN-500 +10 each 2026-11-24'
+expect_line trace-gs1 '^      to CAFE9 +GRAN-500 +10 each 2026-11-24'
 
 # the compact layout with the rf keys: no F-keys, arrows open and close
 LOTLINE_KEYMAP=rf steps 20x16 --user quinn <<EOF2
@@ -93,8 +94,8 @@ jh
 h
 :save-screen trace-vi-closed.screen
 EOF2
-expect_line trace-vi-open '^    \+ G1 '
-expect_line trace-vi-up '^    \+ G1 '
-expect_no_line trace-vi-closed '^    \+ G1 '
-expect_line trace-vi-closed '^  \+ GB1 '
+expect_line trace-vi-open '^Q     \+ G1 '
+expect_line trace-vi-up '^Q     \+ G1 '
+expect_no_line trace-vi-closed ' G1 '
+expect_line trace-vi-closed '^    \+ GB1 '
 finish
