@@ -89,30 +89,30 @@ enum screen_id {
 	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
 	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
 	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                       \
-	_(LOT, LOT_TRACE, "lot-trace", N_("Trace"),                                                \
-	  N_("Trace the lot: where it went, what went into it"), AF_BAR)                           \
+	_(LOT, LOT_TRACE, "lot-trace", N_("Trace"), N_("Trace where the lot went and came from"),  \
+	  AF_BAR)                                                                                  \
 	_(TRACE, TRACE_EXPAND, "trace-expand", N_("Open"),                                         \
-	  N_("Open the selected lot one level (again: one level further)"), AF_NOBAR)              \
+	  N_("Open the lot a level (again: one more)"), AF_NOBAR)                                  \
 	_(TRACE, TRACE_COLLAPSE, "trace-collapse", N_("Close"),                                    \
-	  N_("Close the selected lot (on a closed one: go to the lot above)"), AF_NOBAR)           \
+	  N_("Close the lot (if closed: go up)"), AF_NOBAR)                                        \
 	_(TRACE, TRACE_DIRECTION, "trace-direction", N_("Back/Fwd"),                               \
-	  N_("Trace the other way: backward to suppliers, forward to customers"), AF_BAR)          \
-	_(TRACE, TRACE_LOT, "trace-lot", N_("Lot"),                                                \
-	  N_("Trace another lot: type its code (or scan its label)"), AF_BAR)                      \
+	  N_("Trace the other way (suppliers/customers)"), AF_BAR)                                 \
+	_(TRACE, TRACE_LOT, "trace-lot", N_("Lot"), N_("Trace another lot: type (or scan) it"),    \
+	  AF_BAR)                                                                                  \
 	_(TRACE, TRACE_RECALL, "trace-recall", N_("Recall"),                                       \
-	  N_("Open a recall of the selected lot and all made from it"), AF_BAR)                    \
-	_(RECALL, RECALL_NEW, "recall-new", N_("New"),                                             \
-	  N_("Open a recall (or a mock recall) of some lots"), AF_BAR)                             \
-	_(RECALL, RECALL_VIEW, "recall-view", N_("View"),                                          \
-	  N_("Show the recall's customers, lots or shipments"), AF_BAR)                            \
+	  N_("Open a recall of the selected lot"), AF_BAR)                                         \
+	_(RECALL, RECALL_NEW, "recall-new", N_("New"), N_("Open a recall or a mock recall"),       \
+	  AF_BAR)                                                                                  \
+	_(RECALL, RECALL_VIEW, "recall-view", N_("View"), N_("Show customers, lots or shipments"), \
+	  AF_BAR)                                                                                  \
 	_(RECALL, RECALL_NOTIFIED, "recall-notified", N_("Notified"),                              \
 	  N_("Mark the selected customer notified"), AF_BAR)                                       \
 	_(RECALL, RECALL_ACKNOWLEDGED, "recall-acknowledged", N_("Acked"),                         \
-	  N_("Mark the selected customer's acknowledgement"), AF_BAR)                              \
+	  N_("Mark the selected customer acknowledged"), AF_BAR)                                   \
 	_(RECALL, RECALL_RETURNED, "recall-returned", N_("Returned"),                              \
-	  N_("Record a quantity the selected customer returned"), AF_BAR)                          \
+	  N_("Record what the customer sent back"), AF_BAR)                                        \
 	_(RECALL, RECALL_EXPORT, "recall-export", N_("Export"),                                    \
-	  N_("Write the customer notification list to a file (CSV or text)"), AF_BAR)              \
+	  N_("Write the notification list (CSV, text)"), AF_BAR)                                   \
 	_(RECALL, RECALL_CLOSE, "recall-close", N_("Close"),                                       \
 	  N_("Close the recall with a summary"), AF_BAR)
 

@@ -305,7 +305,7 @@ static void *trace_open(struct ui *ui, const void *arg)
 	ts->ui = ui;
 	ts->backward = a ? a->backward : 0;
 	table_init(&ts->t, ui, trace_cols, (int)ARRAY_SIZE(trace_cols), &trace_src, ts);
-	ts->t.empty = _("Nothing here yet");
+	/* no lot yet: the line above says what to do; the table stays empty */
 	if (a && a->code) {
 		if (set_root(ts, a->code)) {
 			ui_error(ui, NULL);
