@@ -189,3 +189,105 @@ int db_trace_one_step(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
 	    sqlite3_bind_int64(st_, 1, lot_id), struct trace_row, row_read, cb, ctx,
 	    _("tracing one step"));
 }
+
+/* ---- one level at a time, for the trace screen's tree ---- */
+
+/* Whether a lot leads further is a few index probes on its id (written out in
+ * each query: forward, made into something, shipped or returned; backward,
+ * made from something or bought from a supplier). */
+
+static void child_read(sqlite3_stmt *st, struct trace_row *r)
+{
+	row_read(st, r);
+	r->more = sqlite3_column_int(st, 13);
+	COLUMN_COPY(st, 15, r->status);
+}
+
+/* The root's row (as SEED_ROWS) with whether it leads further that way. */
+static const char node_sql[] =
+    "SELECT 0, 'lot', l.id, l.code, i.code, '', '', coalesce(sp.code, ''), coalesce(sp.name, ''), "
+    "l.supplier_lot, (SELECT coalesce(sum(m.qty), 0) FROM movements m WHERE m.lot_id = l.id AND "
+    "m.kind IN ('receive', 'produce')), l.unit, l.received, "
+    "CASE WHEN ?2 THEN EXISTS (SELECT 1 FROM lot_links x WHERE x.output_lot_id = l.id) "
+    "OR l.supplier_id IS NOT NULL "
+    "ELSE EXISTS (SELECT 1 FROM lot_links x WHERE x.input_lot_id = l.id) "
+    "OR EXISTS (SELECT 1 FROM shipments x WHERE x.lot_id = l.id) "
+    "OR EXISTS (SELECT 1 FROM returns x WHERE x.lot_id = l.id) END, 0, l.status "
+    "FROM lots l JOIN items i ON i.id = l.item_id LEFT JOIN suppliers sp ON sp.id = l.supplier_id "
+    "WHERE l.id = ?1";
+
+int db_trace_node(struct store *s, int64_t lot_id, int backward, struct trace_row *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (sqlite3_prepare_v2(s->db, node_sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("tracing lots"));
+	sqlite3_bind_int64(st, 1, lot_id);
+	sqlite3_bind_int(st, 2, backward != 0);
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		child_read(st, out);
+		rc = OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = error_set(ERR_NOT_FOUND, _("lot #%lld not found"), (long long)lot_id);
+	} else {
+		rc = store_error(s, _("tracing lots"));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Forward: the lots made from it (with the quantity of it that went in), then
+ * its shipments and returns. */
+static const char children_forward_sql[] =
+    "SELECT * FROM ("
+    "SELECT 1, 'output', o.id, o.code, i.code, n.code, r.code, '', '', '', k.qty, n.unit, "
+    "o.received, EXISTS (SELECT 1 FROM lot_links x WHERE x.input_lot_id = o.id) "
+    "OR EXISTS (SELECT 1 FROM shipments x WHERE x.lot_id = o.id) "
+    "OR EXISTS (SELECT 1 FROM returns x WHERE x.lot_id = o.id), 0, o.status "
+    "FROM lot_links k JOIN lots n ON n.id = k.input_lot_id JOIN lots o ON o.id = k.output_lot_id "
+    "JOIN items i ON i.id = o.item_id JOIN runs r ON r.id = k.run_id WHERE k.input_lot_id = ?1 "
+    "UNION ALL SELECT 1, 'customer', l.id, l.code, i.code, '', '', c.code, c.name, o.ref, h.qty, "
+    "l.unit, h.shipped, 0, 1, '' FROM shipments h JOIN orders o ON o.id = h.order_id "
+    "JOIN customers c ON c.id = o.customer_id JOIN lots l ON l.id = h.lot_id "
+    "JOIN items i ON i.id = l.item_id WHERE h.lot_id = ?1 "
+    "UNION ALL SELECT 1, 'return', l.id, l.code, i.code, '', '', c.code, c.name, o.ref, t.qty, "
+    "l.unit, t.returned, 0, 2, '' FROM returns t JOIN orders o ON o.id = t.order_id "
+    "JOIN customers c ON c.id = o.customer_id JOIN lots l ON l.id = t.lot_id "
+    "JOIN items i ON i.id = l.item_id WHERE t.lot_id = ?1"
+    ") ORDER BY 15, 4, 10, 13";
+
+/* Backward: its supplier, then the lots it was made from. */
+static const char children_backward_sql[] =
+    "SELECT * FROM ("
+    "SELECT -1, 'supplier', l.id, l.code, i.code, '', '', sp.code, sp.name, l.supplier_lot, "
+    "(SELECT coalesce(sum(m.qty), 0) FROM movements m WHERE m.lot_id = l.id AND "
+    "m.kind = 'receive'), l.unit, l.received, 0, 0, '' FROM lots l "
+    "JOIN items i ON i.id = l.item_id JOIN suppliers sp ON sp.id = l.supplier_id WHERE l.id = ?1 "
+    "UNION ALL SELECT -1, 'input', n.id, n.code, i.code, o.code, r.code, coalesce(sp.code, ''), "
+    "coalesce(sp.name, ''), n.supplier_lot, k.qty, n.unit, n.received, "
+    "EXISTS (SELECT 1 FROM lot_links x WHERE x.output_lot_id = n.id) "
+    "OR n.supplier_id IS NOT NULL, 1, n.status "
+    "FROM lot_links k JOIN lots n ON n.id = k.input_lot_id JOIN lots o ON o.id = k.output_lot_id "
+    "JOIN items i ON i.id = n.item_id JOIN runs r ON r.id = k.run_id "
+    "LEFT JOIN suppliers sp ON sp.id = n.supplier_id WHERE k.output_lot_id = ?1"
+    ") ORDER BY 15, 4, 10, 13";
+
+static int children_forward(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
+{
+	ROWS_EACH(s, children_forward_sql, sqlite3_bind_int64(st_, 1, lot_id), struct trace_row,
+	          child_read, cb, ctx, _("tracing one level"));
+}
+
+static int children_backward(struct store *s, int64_t lot_id, trace_cb cb, void *ctx)
+{
+	ROWS_EACH(s, children_backward_sql, sqlite3_bind_int64(st_, 1, lot_id), struct trace_row,
+	          child_read, cb, ctx, _("tracing one level"));
+}
+
+int db_trace_children(struct store *s, int64_t lot_id, int backward, trace_cb cb, void *ctx)
+{
+	return backward ? children_backward(s, lot_id, cb, ctx)
+	                : children_forward(s, lot_id, cb, ctx);
+}

@@ -33,6 +33,11 @@ struct trace_row {
 	fixed_t qty;
 	char unit[16];
 	char date[11];
+	/* db_trace_node and db_trace_children only: the lot has rows one level
+	 * further (0 for the other queries, and for supplier, customer and return
+	 * rows), and its status now ("" on those rows) */
+	int more;
+	char status[16];
 };
 
 typedef int (*trace_cb)(void *ctx, const struct trace_row *r);
@@ -51,5 +56,13 @@ int db_trace_order(struct store *s, int64_t order_id, trace_cb cb, void *ctx);
 int db_trace_customer(struct store *s, int64_t customer_id, trace_cb cb, void *ctx);
 /* Immediate supplier or inputs, immediate outputs and customers of one lot. */
 int db_trace_one_step(struct store *s, int64_t lot_id, trace_cb cb, void *ctx);
+
+/* One lot as the root of a tree (kind lot, as a trace's starting lot; more: it
+ * has rows one level on in that direction). */
+int db_trace_node(struct store *s, int64_t lot_id, int backward, struct trace_row *out);
+/* The rows one level on from one lot, each saying whether it leads further: for
+ * a tree opened level by level. Forward: output (lot made from it), customer
+ * (shipped), return; backward: supplier, input. depth is 1 (forward) or -1. */
+int db_trace_children(struct store *s, int64_t lot_id, int backward, trace_cb cb, void *ctx);
 
 #endif

@@ -10,91 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct out_col notice_cols[] = {
-    {"customer", N_("Customer"), 10, 0}, {"name", N_("Name"), 18, 0},
-    {"contact", N_("Contact"), 14, 0},   {"email", N_("Email"), 20, 0},
-    {"phone", N_("Phone"), 12, 0},       {"address", N_("Address"), 20, 0},
-    {"city", N_("City"), 10, 0},         {"postcode", N_("Postcode"), 8, 0},
-    {"country", N_("Country"), 7, 0},    {"lot", N_("Lot"), 16, 0},
-    {"item", N_("Item"), 10, 0},         {"item_name", N_("Item name"), 16, 0},
-    {"order", N_("Order"), 10, 0},       {"qty", N_("Qty"), 9, 1},
-    {"unit", N_("Unit"), 5, 0},          {"shipped", N_("Shipped"), 10, 0},
-};
-
-static int notice_row(void *ctx, const struct recall_notice *n)
-{
-	char q[FIXED_BUFSZ];
-	const struct party *c = &n->customer;
-	const char *v[16] = {c->code,    c->name,
-	                     c->contact, c->email,
-	                     c->phone,   c->address,
-	                     c->city,    c->postcode,
-	                     c->country, n->lot,
-	                     n->item,    n->item_name,
-	                     n->order,   fixed_format(n->qty, 0, q),
-	                     n->unit,    n->shipped};
-	out_row(ctx, v);
-	return 0;
-}
-
-/* The letter-style list: one block per customer with each lot they received. */
-struct notice_text {
-	char last[CODE_MAX + 1];
-};
-
-static int notice_text(void *ctx, const struct recall_notice *n)
-{
-	struct notice_text *t = ctx;
-	const struct party *c = &n->customer;
-	char q[FIXED_BUFSZ];
-	if (strcmp(t->last, c->code) != 0) {
-		strlcpy_(t->last, c->code, sizeof(t->last));
-		printf("\n%s  %s\n", c->code, c->name);
-		if (c->contact[0] || c->email[0] || c->phone[0])
-			printf("  %s  %s  %s\n", c->contact, c->email, c->phone);
-		if (c->address[0] || c->city[0])
-			printf("  %s, %s %s %s\n", c->address, c->postcode, c->city, c->country);
-	}
-	printf(_("  lot %-16s %-10s %10s %-5s order %-10s shipped %s\n"), n->lot, n->item,
-	       fixed_format(n->qty, 0, q), n->unit, n->order, n->shipped);
-	return 0;
-}
-
-static void banner(const struct recall *r)
-{
-	char t[20];
-	printf(_("%s %s  %s  opened %s by %s\n"), r->drill ? _("MOCK RECALL (drill)") : _("RECALL"),
-	       r->code, _(r->status), time_format_short(hlc_wall_ms(r->opened_hlc), t),
-	       r->opened_by);
-	printf(_("Reason: %s\nLots named: %s\n"), r->reason, r->sources);
-	if (r->drill)
-		printf(_("This is a drill: no lot was put on hold.\n"));
-	printf(_("Scope: %lld lot(s), %lld in stock, %lld put on hold; %lld customer(s)\n"),
-	       (long long)r->lots, (long long)r->in_stock, (long long)r->held,
-	       (long long)r->customers);
-	printf(_("Complete list in %lld ms\n"), (long long)r->elapsed_ms);
-}
-
 static int notices(struct session *s, const char *code, enum out_format fmt)
 {
-	struct recall r;
-	int rc = db_recall_get(s->store, code, &r);
-	if (rc)
-		return rc;
-	if (fmt != OUT_TABLE) {
-		struct out o;
-		out_begin(&o, stdout, fmt, notice_cols, (int)ARRAY_SIZE(notice_cols));
-		rc = db_recall_notices_each(s->store, r.id, notice_row, &o);
-		out_end(&o);
-		return rc;
-	}
-	struct notice_text t = {""};
-	banner(&r);
-	printf(_("\nCustomers to notify:\n"));
-	rc = db_recall_notices_each(s->store, r.id, notice_text, &t);
-	if (rc == OK && !t.last[0])
-		printf(_("  none: nothing in scope has shipped\n"));
-	return rc;
+	return recall_notices_write(s, code, stdout, fmt, NULL);
 }
 
 static int lot_line(void *ctx, const struct recall_lot *l)
@@ -125,7 +43,7 @@ static int show(struct session *s, const char *code)
 	int rc = db_recall_get(s->store, code, &r);
 	if (rc)
 		return rc;
-	banner(&r);
+	recall_banner(stdout, &r);
 	printf(_("\nLots (level, lot, item, in stock, unit, status before):\n"));
 	if ((rc = db_recall_lots_each(s->store, r.id, lot_line, NULL)))
 		return rc;

@@ -101,3 +101,19 @@ int trace_one_step(struct session *s, const char *lot, trace_cb cb, void *ctx)
 		return rc;
 	return db_trace_one_step(s->store, id, cb, ctx);
 }
+
+int trace_root(struct session *s, const char *lot, int backward, struct trace_row *out)
+{
+	int64_t id;
+	int rc;
+	if (!lot || !*lot)
+		return error_set(ERR_INVALID, _("lot: required"));
+	if ((rc = db_lot_id(s->store, lot, &id)))
+		return rc;
+	return db_trace_node(s->store, id, backward, out);
+}
+
+int trace_children(struct session *s, int64_t lot_id, int backward, trace_cb cb, void *ctx)
+{
+	return db_trace_children(s->store, lot_id, backward, cb, ctx);
+}

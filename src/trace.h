@@ -17,4 +17,9 @@ int trace_customer(struct session *s, const char *code, trace_cb cb, void *ctx);
 /* One step back (supplier or inputs) and one step forward (outputs, customers). */
 int trace_one_step(struct session *s, const char *lot, trace_cb cb, void *ctx);
 
+/* A tree opened level by level (the trace screen): the root lot, then the rows
+ * one level on from any lot in it, each saying whether it leads further. */
+int trace_root(struct session *s, const char *lot, int backward, struct trace_row *out);
+int trace_children(struct session *s, int64_t lot_id, int backward, trace_cb cb, void *ctx);
+
 #endif

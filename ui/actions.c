@@ -27,6 +27,8 @@ static const struct {
 /* orders and picking */
 #define SCOPE_OF_ORDERS  SCREEN_ORDERS
 #define SCOPE_OF_PICKING SCREEN_PICKING
+#define SCOPE_OF_TRACE   SCREEN_TRACE
+#define SCOPE_OF_RECALL  SCREEN_RECALL
 
 static const struct {
 	int scope;

@@ -17,9 +17,9 @@
 	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
 	_(PRODUCTION, "production", N_("Production run"), 3, 1)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 1)                                           \
-	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
 	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
-	_(RECALL, "recall", N_("Recall"), 7, 0)                                                    \
+	_(TRACE, "trace", N_("Traceability"), 5, 1)                                                \
+	_(RECALL, "recall", N_("Recall"), 7, 1)                                                    \
 	_(TODAY, "today", N_("Today"), 8, 1)                                                       \
 	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
 	_(IMPORT, "import", N_("Import"), 10, 1)                                                   \
@@ -178,7 +178,33 @@ enum screen_id {
 	_(PICKING, PICK_ORDERS, "pick-orders", N_("Orders"),                                       \
 	  N_("All orders: confirm, cancel, despatch notes"), AF_BAR)                               \
 	_(PICKING, PICK_TYPE, "pick-type", N_("Type"),                                             \
-	  N_("Type a location or lot code that does not scan"), AF_BAR)
+	  N_("Type a location or lot code that does not scan"), AF_BAR)                            \
+	_(LOT, LOT_TRACE, "lot-trace", N_("Trace"), N_("Trace where the lot went and came from"),  \
+	  AF_BAR)                                                                                  \
+	_(TRACE, TRACE_EXPAND, "trace-expand", N_("Open"),                                         \
+	  N_("Open the lot a level (again: one more)"), AF_NOBAR)                                  \
+	_(TRACE, TRACE_COLLAPSE, "trace-collapse", N_("Close"),                                    \
+	  N_("Close the lot (if closed: go up)"), AF_NOBAR)                                        \
+	_(TRACE, TRACE_DIRECTION, "trace-direction", N_("Back/Fwd"),                               \
+	  N_("Trace the other way (suppliers/customers)"), AF_BAR)                                 \
+	_(TRACE, TRACE_LOT, "trace-lot", N_("Lot"), N_("Trace another lot: type (or scan) it"),    \
+	  AF_BAR)                                                                                  \
+	_(TRACE, TRACE_RECALL, "trace-recall", N_("Recall"),                                       \
+	  N_("Open a recall of the selected lot"), AF_BAR)                                         \
+	_(RECALL, RECALL_NEW, "recall-new", N_("New"), N_("Open a recall or a mock recall"),       \
+	  AF_BAR)                                                                                  \
+	_(RECALL, RECALL_VIEW, "recall-view", N_("View"), N_("Show customers, lots or shipments"), \
+	  AF_BAR)                                                                                  \
+	_(RECALL, RECALL_NOTIFIED, "recall-notified", N_("Notified"),                              \
+	  N_("Mark the selected customer notified"), AF_BAR)                                       \
+	_(RECALL, RECALL_ACKNOWLEDGED, "recall-acknowledged", N_("Acked"),                         \
+	  N_("Mark the selected customer acknowledged"), AF_BAR)                                   \
+	_(RECALL, RECALL_RETURNED, "recall-returned", N_("Returned"),                              \
+	  N_("Record what the customer sent back"), AF_BAR)                                        \
+	_(RECALL, RECALL_EXPORT, "recall-export", N_("Export"),                                    \
+	  N_("Write the notification list (CSV, text)"), AF_BAR)                                   \
+	_(RECALL, RECALL_CLOSE, "recall-close", N_("Close"),                                       \
+	  N_("Close the recall with a summary"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

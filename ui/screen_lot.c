@@ -438,6 +438,12 @@ static enum result lot_action(struct ui *ui, void *st, int action)
 		return RES_HANDLED;
 	case ACT_OPEN:
 		return RES_HANDLED;
+	case ACT_LOT_TRACE: {
+		/* forward first: where the lot went is what a recall asks */
+		struct trace_open_arg arg = {ls->l.code, 0};
+		ui_push(ui, SCREEN_TRACE, &arg);
+		return RES_HANDLED;
+	}
 	}
 	return table_action(&ls->t, action);
 }

@@ -36,7 +36,8 @@ static const struct screen_ops *const screen_table[SCREEN_COUNT] = {
     [SCREEN_HELP] = &screen_help_ops,       [SCREEN_DOCUMENTS] = &screen_documents_ops,
     [SCREEN_IMPORT] = &screen_import_ops,   [SCREEN_PRODUCTION] = &screen_production_ops,
     [SCREEN_RECIPES] = &screen_recipes_ops, [SCREEN_ORDERS] = &screen_orders_ops,
-    [SCREEN_PICKING] = &screen_picking_ops,
+    [SCREEN_PICKING] = &screen_picking_ops, [SCREEN_TRACE] = &screen_trace_ops,
+    [SCREEN_RECALL] = &screen_recall_ops,
 };
 
 static struct frame *top(struct ui *ui)

@@ -57,6 +57,7 @@ extern const struct screen_ops screen_documents_ops;
 extern const struct screen_ops screen_import_ops;
 /* Orders and picking */
 extern const struct screen_ops screen_orders_ops, screen_picking_ops;
+extern const struct screen_ops screen_trace_ops, screen_recall_ops;
 
 #define UI_STACK_MAX 16
 
@@ -126,6 +127,20 @@ struct ledger_open_arg {
  * line); NULL: the COA queue. */
 struct documents_open_arg {
 	const char *doc_status;
+};
+
+/* The trace screen opens on this lot (NULL: it asks for one), forward or
+ * backward. */
+struct trace_open_arg {
+	const char *code;
+	int backward;
+};
+
+/* The recall screen opens on one recall (code), or on the list; with lots, the
+ * list opens the form for a new recall of those lots (space-separated). */
+struct recall_open_arg {
+	const char *code;
+	const char *lots;
 };
 
 /* Why the login screen is open. */

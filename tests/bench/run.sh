@@ -161,6 +161,10 @@ fi
 echo
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)} sh "$(dirname "$0")/ui_bench.sh" "$db" "$LOTLINE"
 
+# --- the trace screen on a lot used in 20,000 runs (tests/bench/trace_screen_bench.sh) ---
+echo
+sh "$(dirname "$0")/trace_screen_bench.sh" "$LOTLINE" "$SQLITE3"
+
 # --- CSV import and export of a million lots (tests/bench/csv_bench.sh; 'make csv-bench' alone) ---
 CSV_DIR="$BENCH_DIR/csv" CSV_LOTS="$LOTS" LOTLINE="$LOTLINE" SQLITE3="$SQLITE3" \
 	sh "$(dirname "$0")/csv_bench.sh"
