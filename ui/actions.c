@@ -18,6 +18,9 @@ static const struct {
 #define SCOPE_OF_LEDGER SCREEN_LEDGER
 #define SCOPE_OF_LOT    SCREEN_LOT
 
+/* the receiving screen */
+#define SCOPE_OF_RECEIVING SCREEN_RECEIVING
+
 static const struct {
 	int scope;
 	const char *name, *label, *help;

@@ -13,7 +13,7 @@
 	_(LOGIN, "login", N_("Login"), 0, 1)                                                       \
 	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
 	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
-	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
+	_(RECEIVING, "receiving", N_("Receiving"), 2, 1)                                           \
 	_(PRODUCTION, "production", N_("Production run"), 3, 0)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 0)                                           \
 	_(TRACE, "trace", N_("Traceability"), 5, 0)                                                \
@@ -88,7 +88,21 @@ enum screen_id {
 	_(LOT, LOT_QUARANTINE, "lot-quarantine", N_("Quarant"), N_("Quarantine the lot"), AF_BAR)  \
 	_(LOT, LOT_SCRAP, "lot-scrap", N_("Scrap"), N_("Scrap some or all of the lot"), AF_BAR)    \
 	_(LOT, LOT_CORRECT, "lot-correct", N_("Correct"),                                          \
-	  N_("Reverse the selected movement with a correcting one"), AF_BAR)
+	  N_("Reverse the selected movement with a correcting one"), AF_BAR)                       \
+	_(RECEIVING, RECEIVING_BOOK, "receiving-book", N_("Book"),                                 \
+	  N_("Book the whole receipt in one go (Enter on the last line does too)"), AF_BAR)        \
+	_(RECEIVING, RECEIVING_ORDER, "receiving-order", N_("Order"),                              \
+	  N_("Choose the purchase order (or none); scanning its reference does too"), AF_BAR)      \
+	_(RECEIVING, RECEIVING_LOCATION, "receiving-location", N_("Place"),                        \
+	  N_("Where new lines go; scanning a location does too"), AF_BAR)                          \
+	_(RECEIVING, RECEIVING_ADD, "receiving-add", N_("Add"),                                    \
+	  N_("Add a line by hand, without a label"), AF_BAR)                                       \
+	_(RECEIVING, RECEIVING_EDIT, "receiving-edit", N_("Change"),                               \
+	  N_("Change the selected line"), AF_BAR)                                                  \
+	_(RECEIVING, RECEIVING_DROP, "receiving-drop", N_("Drop"),                                 \
+	  N_("Take the selected line out of the receipt"), AF_BAR)                                 \
+	_(RECEIVING, RECEIVING_LABELS, "receiving-labels", N_("Labels"),                           \
+	  N_("Print lot labels on booking, or not (label_print_command)"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

@@ -33,7 +33,7 @@ static const struct screen_ops *const screen_table[SCREEN_COUNT] = {
     [SCREEN_LOGIN] = &screen_login_ops,   [SCREEN_MENU] = &screen_menu_ops,
     [SCREEN_LEDGER] = &screen_ledger_ops, [SCREEN_LOT] = &screen_lot_ops,
     [SCREEN_TODAY] = &screen_today_ops,   [SCREEN_FORM] = &screen_form_ops,
-    [SCREEN_HELP] = &screen_help_ops,
+    [SCREEN_HELP] = &screen_help_ops,     [SCREEN_RECEIVING] = &screen_receiving_ops,
 };
 
 static struct frame *top(struct ui *ui)

@@ -53,6 +53,7 @@ struct screen_ops {
 
 extern const struct screen_ops screen_login_ops, screen_menu_ops, screen_ledger_ops, screen_lot_ops,
     screen_today_ops, screen_form_ops, screen_help_ops;
+extern const struct screen_ops screen_receiving_ops;
 
 #define UI_STACK_MAX 16
 
