@@ -54,6 +54,7 @@ struct recv {
 	enum ask ask;
 	int ask_line;
 	char question[512];
+	int leaving; /* Esc once with lines not booked: Esc again leaves */
 	struct table t, pt;
 };
 
@@ -501,8 +502,8 @@ static int order_submit(struct ui *ui, struct form *fm)
 	} else {
 		ui_info(ui, _("Order %s from %s"), rv->po.ref, rv->po.supplier_code);
 	}
-	if (rv->n)
-		check_new_line(rv, -1);
+	if (rv->n && check_new_line(rv, -1) != OK)
+		ui_error(ui, _("Line %d: %s"), rv->ask_line + 1, error_msg());
 	return OK;
 }
 
@@ -810,10 +811,21 @@ static enum result recv_action(struct ui *ui, void *st, int action)
 	if (rv->ask != ASK_NONE) {
 		if (action == ACT_BACK)
 			return answer(ui, rv, LK_ESC);
-		if (action == ACT_HELP || action == ACT_REDRAW || action == ACT_QUIT)
+		if (action == ACT_HELP || action == ACT_REDRAW || action == ACT_QUIT ||
+		    action == ACT_LOCK || action == ACT_SWITCH_USER)
 			return RES_NOT_MINE;
 		return answer(ui, rv, 0);
 	}
+	if (action == ACT_BACK && rv->n && !rv->leaving) {
+		rv->leaving = 1;
+		ui_error(ui,
+		         ngettext("%d line is not booked: Esc again leaves without booking it",
+		                  "%d lines are not booked: Esc again leaves without booking them",
+		                  (unsigned long)rv->n),
+		         rv->n);
+		return RES_HANDLED;
+	}
+	rv->leaving = 0;
 	switch (action) {
 	case ACT_RECEIVING_ORDER:
 		open_order_form(rv);

@@ -5,7 +5,9 @@
  *   lotline-bench receive DB N            N receipts, one transaction each
  *   lotline-bench ledger DB               first ledger page, filtered two ways
  *   lotline-bench history DB LOT          history of one lot
- *   lotline-bench trace DB                forward and backward traces */
+ *   lotline-bench trace DB                forward and backward traces
+ *   lotline-bench scan DB N               N receipts of 3 scanned labels
+ *   lotline-bench gs1                     GS1 parses per second */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "src/ledger.h"
 #include "src/master.h"
 #include "src/setup.h"
+#include "tests/bench/bench_scan.h"
 #include "tests/bench/bench_trace.h"
 
 #define BATCH         20000
@@ -270,6 +273,10 @@ int main(int argc, char **argv)
 		ledger(argv[2]);
 	else if (argc >= 3 && !strcmp(argv[1], "history"))
 		history(argv[2], argc > 3 ? argv[3] : HOT_LOT);
+	else if (argc >= 4 && !strcmp(argv[1], "scan"))
+		bench_scan(argv[2], atoi(argv[3]));
+	else if (argc >= 2 && !strcmp(argv[1], "gs1"))
+		bench_gs1();
 	else if (argc >= 3 && !strcmp(argv[1], "trace"))
 		bench_trace(argv[2]);
 	else {

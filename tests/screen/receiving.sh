@@ -47,6 +47,8 @@ a
 :save-screen receiving-dup-added.screen
 <Up><Up><F7>
 :save-screen receiving-dropped.screen
+<Esc>
+:save-screen receiving-leave.screen
 <End><Enter>
 :save-screen receiving-booked.screen
 EOF
@@ -67,6 +69,7 @@ expect_line receiving-dup-added 'Line 4: adds to the lot there'
 expect_line receiving-dup-added '^ 3 CHOC-G +30 kg CD-13 .*over-receip'
 expect_line receiving-dropped 'Line 2 taken out of the receipt'
 expect_no_line receiving-dropped 'CD-12'
+expect_line receiving-leave '^3 lines are not booked: Esc again leaves without booking them'
 expect_line receiving-booked '^Receipt booked: LOT-261123-DM002 LOT-261123-DM003 LOT-261123-DM001'
 expect_line receiving-booked '^ 2 CHOC-G +50 +30 kg +open'
 
