@@ -45,7 +45,7 @@ expect_fail "labels or item, not both" "give labels or ITEM QTY, not both" ll re
 expect_fail "one bad line" "--scan 2 ((01)05099999000011(10)OLD(17)200101(3102)001000): expiry: 2020-01-01 has passed" \
 	ll receive --scan "(01)05099999000011(10)OK(3102)001000" --scan "(01)05099999000011(10)OLD(17)200101(3102)001000" --location DRY
 expect_eq "nothing was written" "$n" "$(journal_count)"
-expect_eq "no lot OK" "" "$(ll ledger --format tsv | awk -F'\t' '$8=="OK"')"
+expect_eq "no lot OK" "" "$(ll ledger --format tsv | awk -F'\t' '$13=="OK"')"
 
 # a known supplier lot: asked; --add adds to that lot, --new-lot books another
 expect_fail "duplicate asks" "supplier lot: S1 of JAR is already lot LOT-261123-T001 (DRY); add to that lot or book a new one; give --add to add to it or --new-lot for a new lot" \
@@ -63,5 +63,10 @@ expect_eq "new lot" "LOT-261123-T005" "$(ll receive --scan "(01)15012345678907(1
 expect_fail "over-receipt" "over-receipt: line 1 of PO-1 ordered 24 each and 17 have been received; receiving 12 more needs confirmation; give --over to confirm" \
 	ll receive --scan "(01)15012345678907(10)S7" --location DRY --po PO-1
 expect_ok "over-receipt confirmed" ll receive --scan "(01)15012345678907(10)S7" --location DRY --po PO-1 --over
+
+# quarantine on receipt applies to scanned receipts too (the service's rule)
+ll settings quarantine_on_receipt on >/dev/null
+q=$(ll receive --scan "(01)05099999000011(10)OQ-1(3102)001000" --location DRY)
+expect_eq "in quarantine" "quarantine" "$(ll ledger --format tsv | awk -F'\t' -v l="$q" '$2==l {print $10}')"
 expect_ok "verify" ll verify
 finish
