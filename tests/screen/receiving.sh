@@ -86,7 +86,9 @@ received=$(ll --user ana po show PO-77 --format tsv | awk -F'\t' 'NR>1 {printf "
 users=$(ll --user ana history LOT-261123-DM003 --format tsv | awk -F'\t' 'NR>1 {print $6}')
 [ "$users" = olga ] || fail "booked as olga, not: $users"
 
-# compact, rf keys: digits and letters only; y answers, b books
+# compact, rf keys: digits and letters only; y answers, p prints labels on
+# booking (label_print_command), b books
+ll --user ana settings label_print_command "cat >> $TMPD/labels.zpl" >/dev/null || exit 99
 LOTLINE_KEYMAP=rf steps 20x16 --user olga <<EOF
 4444<Enter>
 2
@@ -100,13 +102,17 @@ LOTLINE_KEYMAP=rf steps 20x16 --user olga <<EOF
 :scan (01)05099999000028(10)CD-21(17)271201(3102)001500
 :save-screen compact-receiving-over.screen
 y
+p
 b
 :save-screen compact-receiving-booked.screen
 EOF
 expect_screen compact-receiving
 expect_line compact-receiving-refused '^Scanned NOPE: not a~'
 expect_line compact-receiving-over '^y: yes, n: no'
-expect_line compact-receiving-booked '^Receipt booked: LOT~'
+expect_line compact-receiving-booked '^Receipt booked, 3 l~'
+[ "$(grep -c '^\^XA' "$TMPD/labels.zpl" 2>/dev/null)" = 3 ] || fail "three labels printed on booking"
+grep -q '(01)05099999000028(17)271201(10)LOT-261123-DM' "$TMPD/labels.zpl" ||
+	fail "a label with GS1 (01)(17)(10) of the new lot"
 n=$(ll --user ana ledger --location COLD --format tsv | awk -F'\t' '$1=="OATS-C" || $1=="CHOC-G"' | wc -l)
 [ "$n" -eq 3 ] || fail "three lots booked in COLD, not $n"
 finish
