@@ -140,6 +140,12 @@ static int receive_duplicate(struct session *s, const struct receive_req *r, con
 		                   "or book a new one"),
 		                 r->supplier_lot, it->code, same->code, same->location_code);
 	}
+	/* stock that QA has not seen must not slip into a released lot */
+	if (!strcmp(same->status, "available") && setting_on(s, SETTING_QUARANTINE_ON_RECEIPT))
+		return error_set(ERR_CONFLICT,
+		                 _("supplier lot: lot %s is released, and new stock waits in "
+		                   "quarantine (quarantine_on_receipt); book a new lot"),
+		                 same->code);
 	if (same->location_id != loc->id)
 		return error_set(ERR_CONFLICT,
 		                 _("location: lot %s is in %s, not %s; add to it there or book a "

@@ -68,5 +68,7 @@ expect_ok "over-receipt confirmed" ll receive --scan "(01)15012345678907(10)S7" 
 ll settings quarantine_on_receipt on >/dev/null
 q=$(ll receive --scan "(01)05099999000011(10)OQ-1(3102)001000" --location DRY)
 expect_eq "in quarantine" "quarantine" "$(ll ledger --format tsv | awk -F'\t' -v l="$q" '$2==l {print $10}')"
+expect_fail "no adding to a released lot" "lot LOT-261123-T001 is released, and new stock waits in quarantine" \
+	ll receive --scan "(01)15012345678907(10)S1(17)271231" --location DRY --add
 expect_ok "verify" ll verify
 finish
