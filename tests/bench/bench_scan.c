@@ -95,11 +95,15 @@ void bench_scan(const char *path, int n)
 	struct receipt_scan sc[LABELS];
 	struct receive_req r[LABELS];
 	int failed;
-	char tag[16];
+	char tag[24];
 	ok(session_open(path, STORE_EXISTING, &s), "open");
 	ok(session_set_user(&s, "bench"), "user");
 	scan_item(&s);
-	snprintf(tag, sizeof(tag), "%lx", (unsigned long)time(NULL) & 0xfffff);
+	/* supplier lots no earlier run used: the clock to the microsecond */
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	snprintf(tag, sizeof(tag), "%lx",
+	         (unsigned long)(now.tv_sec * 1000000 + now.tv_nsec / 1000) & 0xffffffffful);
 	for (int i = 0; i < n; i++) {
 		/* three cases of three supplier lots, GS-separated as a scanner sends them */
 		for (int k = 0; k < LABELS; k++)

@@ -19,7 +19,7 @@ if ! "$LOTLINE" --db "$store" user list --format tsv | cut -f1 | grep -qx recvbe
 	"$LOTLINE" --db "$store" --user "$owner" user add recvbench --role operator --pin 9999 >/dev/null
 fi
 gs=$(printf '\035')
-tag=$(date +%s)
+tag=$(date +%s%N | cut -c6-16)
 {
 	printf 'recvbench<Tab>9999<Enter>\n2\n:scan L03\n'
 	i=0
@@ -30,9 +30,15 @@ tag=$(date +%s)
 		printf '<End><Enter>\n'
 		i=$((i + 1))
 	done
+	printf ':save-screen %s/last.screen\n' "$work"
 } > "$work/script"
 LOTLINE_SCRIPT="$work/script" LOTLINE_TRACE_TIMING="$work/trace" \
 	LOTLINE_TERM_OUTPUT="$work/out" "$LOTLINE" --db "$store"
+grep -q '^Receipt booked' "$work/last.screen" || {
+	echo "receiving_bench.sh: the last receipt was not booked:" >&2
+	cat "$work/last.screen" >&2
+	exit 1
+}
 
 # per receipt: the three scans, and the Enter that books (End only selects)
 awk -F'\t' -v reps="$REPS" '
