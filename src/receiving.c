@@ -17,6 +17,8 @@ static void from_item(const struct item *it, struct receipt_scan *out)
 	strlcpy_(out->item_name, it->name, sizeof(out->item_name));
 	strlcpy_(out->base_unit, it->base_unit, sizeof(out->base_unit));
 	out->shelf_life_days = it->shelf_life_days;
+	out->density = it->density;
+	out->pack_size = it->pack_size;
 }
 
 static void set_qty(struct receipt_scan *out, fixed_t q, const char *unit)

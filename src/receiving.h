@@ -12,8 +12,9 @@ struct receipt_scan {
 	char item_name[NAME_MAX_ + 1];
 	char base_unit[16];
 	int64_t shelf_life_days;
-	char qty[FIXED_BUFSZ]; /* "" when the label gives none */
-	char unit[16];         /* the unit of qty ("pack" for a case GTIN), or "" */
+	fixed_t density, pack_size; /* for converting the quantity to base_unit */
+	char qty[FIXED_BUFSZ];      /* "" when the label gives none */
+	char unit[16];              /* the unit of qty ("pack" for a case GTIN), or "" */
 	char supplier_lot[LOT_MAX + 1];
 	char expiry[11]; /* from (17), else (15); "" when the label has none */
 };

@@ -14,6 +14,7 @@
 #include "src/ledger.h"
 #include "src/receiving.h"
 #include "src/scan.h"
+#include "src/units.h"
 #include "src/util.h"
 #include "ui/form.h"
 #include "ui/keys.h"
@@ -114,11 +115,37 @@ static const struct table_src line_src = {
 /* ---- the order's lines: expected and arrived ---- */
 
 static const struct table_col po_cols[] = {
-    {N_("#"), 2, 1, 4, 1, 0, 0},        {N_("Item"), 10, 6, 1, 0, 0, 0},
-    {N_("Ordered"), 10, 5, 3, 1, 0, 0}, {N_("Arrived"), 9, 5, 2, 1, 0, 0},
-    {N_("Unit"), 5, 3, 5, 0, 0, 0},     {N_("Status"), 6, 4, 6, 0, 0, 0},
-    {N_("Name"), 20, 6, 7, 0, 0, 1},
+    {N_("#"), 2, 1, 5, 1, 0, 0},
+    {N_("Item"), 10, 6, 1, 0, 0, 0},
+    {N_("Ordered"), 10, 5, 3, 1, 0, 0},
+    {N_("Arrived"), 9, 5, 2, 1, 0, 0},
+    {N_("This receipt"), 12, 5, 4, 1, 0, 0},
+    {N_("Unit"), 5, 3, 6, 0, 0, 0},
+    {N_("Status"), 6, 4, 7, 0, 0, 0},
+    {N_("Name"), 20, 6, 8, 0, 0, 1},
 };
+
+/* What the receipt's lines bring of an item, in its base unit ("" when a
+ * quantity does not convert; the service will say why at booking). */
+static const char *receipt_qty(struct recv *rv, const char *item, char *buf)
+{
+	fixed_t sum = 0;
+	for (int i = 0; i < rv->n; i++) {
+		const struct rline *l = &rv->ln[i];
+		struct unit_ctx c = {l->sc.base_unit, l->sc.density, l->sc.pack_size};
+		fixed_t q, base;
+		if (strcmp(l->sc.item, item) != 0)
+			continue;
+		if (fixed_parse(l->qty, 0, &q) ||
+		    unit_convert(q, l->unit[0] ? l->unit : l->sc.base_unit, l->sc.base_unit, &c,
+		                 &base)) {
+			error_clear();
+			return "?";
+		}
+		sum += base;
+	}
+	return sum ? fixed_format(sum, 0, buf) : "";
+}
 
 static int po_count(void *ctx)
 {
@@ -143,8 +170,10 @@ static const char *po_cell(void *ctx, const void *row, int col, char *buf, size_
 		fixed_format(l->received, 0, buf);
 		return buf;
 	case 4:
-		return l->unit;
+		return receipt_qty(rv, l->item_code, buf);
 	case 5:
+		return l->unit;
+	case 6:
 		return l->closed ? _("closed") : _("open");
 	default:
 		return l->item_name;

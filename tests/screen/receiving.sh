@@ -58,7 +58,7 @@ expect_line receiving-badcheck "Scanned \(01\)05099999000012\(10\)X: AI \(01\): 
 expect_line receiving-nothing 'Scanned WHAT-IS-THIS: not an item, a GTIN or a GS1 label'
 # the case GTIN counts packs; the scanner's GS arrived inside the scan
 expect_line receiving-case '^ 1 OATS-C +1 pack OC-881 +2027-06-30 DRY +1'
-expect_line receiving-case '^ 1 OATS-C +60 +0 kg +open'
+expect_line receiving-case '^ 1 OATS-C +60 +0 +20 kg +open'
 # no expiry on the label: asked, the default from the 365-day shelf life
 expect_line receiving-expiry-form '^Expiry \* +\[2027-11-23 '
 expect_line receiving-expiry-form '^Quantity \* +\[25 +\] kg'
@@ -71,7 +71,7 @@ expect_line receiving-dropped 'Line 2 taken out of the receipt'
 expect_no_line receiving-dropped 'CD-12'
 expect_line receiving-leave '^3 lines are not booked: Esc again leaves without booking them'
 expect_line receiving-booked '^Receipt booked: LOT-261123-DM002 LOT-261123-DM003 LOT-261123-DM001'
-expect_line receiving-booked '^ 2 CHOC-G +50 +30 kg +open'
+expect_line receiving-booked '^ 2 CHOC-G +50 +30 +kg +open'
 
 # the store afterwards, from the command line: three lines, one transaction
 ledger=$(ll --user ana ledger --format tsv | awk -F'\t' '$1=="OATS-C" || $1=="CHOC-G" {print $1, $2, $3, $5, $6}' | sort)
