@@ -99,6 +99,9 @@ LOTLINE_KEYMAP=rf steps 20x16 --user olga <<EOF
 :scan (01)05099999000028(10)CD-20(17)271201(3102)001000
 :scan (01)15099999000018(10)OC-900(17)270701
 :save-screen compact-receiving.screen
+:scan (01)05099999000028(10)CD-22(3102)000500
+:save-screen compact-receiving-form.screen
+<Enter><Enter><Enter>
 :scan (01)05099999000028(10)CD-21(17)271201(3102)001500
 :save-screen compact-receiving-over.screen
 y
@@ -108,11 +111,13 @@ b
 EOF
 expect_screen compact-receiving
 expect_line compact-receiving-refused '^Scanned NOPE: not a~'
+expect_line compact-receiving-form '^Expiry \*$'
+expect_line compact-receiving-form '^\[2027-11-23 +\]$'
 expect_line compact-receiving-over '^y: yes, n: no'
-expect_line compact-receiving-booked '^Receipt booked, 3 l~'
-[ "$(grep -c '^\^XA' "$TMPD/labels.zpl" 2>/dev/null)" = 3 ] || fail "three labels printed on booking"
+expect_line compact-receiving-booked '^Receipt booked, 4 l~'
+[ "$(grep -c '^\^XA' "$TMPD/labels.zpl" 2>/dev/null)" = 4 ] || fail "four labels printed on booking"
 grep -q '(01)05099999000028(17)271201(10)LOT-261123-DM' "$TMPD/labels.zpl" ||
 	fail "a label with GS1 (01)(17)(10) of the new lot"
 n=$(ll --user ana ledger --location COLD --format tsv | awk -F'\t' '$1=="OATS-C" || $1=="CHOC-G"' | wc -l)
-[ "$n" -eq 3 ] || fail "three lots booked in COLD, not $n"
+[ "$n" -eq 4 ] || fail "four lots booked in COLD, not $n"
 finish
