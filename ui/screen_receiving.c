@@ -56,6 +56,9 @@ struct recv {
 	int ask_line;
 	char question[512];
 	int leaving; /* Esc once with lines not booked: Esc again leaves */
+	/* a label added to a line raised the question: "no" takes back only it */
+	int undo_line;
+	char undo_qty[FIXED_BUFSZ + 8];
 	struct table t, pt;
 };
 
@@ -250,7 +253,7 @@ static int run_receipt(struct recv *rv, int dry_run, char (*lots)[LOT_MAX + 1])
 {
 	char(*own)[LOT_MAX + 1] = lots ? NULL : xcalloc((size_t)rv->n + 1, LOT_MAX + 1);
 	struct receive_req *r = xcalloc((size_t)rv->n + 1, sizeof(*r));
-	int *asks = xcalloc((size_t)rv->n, sizeof(*asks)), failed = -1;
+	int *asks = xcalloc((size_t)rv->n + 1, sizeof(*asks)), failed = -1;
 	for (int i = 0; i < rv->n; i++)
 		request(rv, &rv->ln[i], &r[i], &asks[i]);
 	int rc = ledger_receive_many(&rv->ui->s, r, rv->n, lots ? lots : own, &failed, dry_run);
@@ -278,6 +281,7 @@ static void remove_line(struct recv *rv, int i)
 		return;
 	memmove(&rv->ln[i], &rv->ln[i + 1], (size_t)(rv->n - i - 1) * sizeof(*rv->ln));
 	rv->n--;
+	rv->undo_line = -1;
 	table_reset(&rv->t);
 	table_select_index(&rv->t, rv->n ? (i < rv->n ? i : rv->n - 1) : 0);
 }
@@ -316,6 +320,10 @@ static int merge_line(struct recv *rv, const struct rline *nl)
 			strlcpy_(l->qty, before, sizeof(l->qty));
 			l->labels--;
 			return -1;
+		}
+		if (rv->ask != ASK_NONE && rv->ask_line == i) {
+			rv->undo_line = i;
+			strlcpy_(rv->undo_qty, before, sizeof(rv->undo_qty));
 		}
 		table_select_index(&rv->t, i);
 		return i;
@@ -641,6 +649,14 @@ static enum result answer(struct ui *ui, struct recv *rv, int key)
 		l->dup = RECEIVE_DUP_NEW;
 	} else if (key == 'n' || key == 'N' || key == LK_ESC) {
 		rv->ask = ASK_NONE;
+		if (rv->undo_line == rv->ask_line) {
+			/* only the last label of the line goes */
+			strlcpy_(l->qty, rv->undo_qty, sizeof(l->qty));
+			l->labels--;
+			rv->undo_line = -1;
+			ui_info(ui, _("Line %d: the last label taken back"), line);
+			return RES_HANDLED;
+		}
 		remove_line(rv, rv->ask_line);
 		ui_info(ui, _("Line %d taken out of the receipt"), line);
 		return RES_HANDLED;
@@ -652,6 +668,7 @@ static enum result answer(struct ui *ui, struct recv *rv, int key)
 		return RES_HANDLED;
 	}
 	rv->ask = ASK_NONE;
+	rv->undo_line = -1;
 	if (check_new_line(rv, rv->ask_line) != OK)
 		ui_error(ui, _("Line %d: %s"), line, error_msg());
 	else if (rv->ask == ASK_NONE)
@@ -672,6 +689,7 @@ static void *recv_open(struct ui *ui, const void *arg)
 	}
 	struct recv *rv = xcalloc(1, sizeof(*rv));
 	rv->ui = ui;
+	rv->undo_line = -1;
 	table_init(&rv->t, ui, line_cols, (int)ARRAY_SIZE(line_cols), &line_src, rv);
 	rv->t.empty = _("Scan a supplier's label");
 	table_init(&rv->pt, ui, po_cols, (int)ARRAY_SIZE(po_cols), &po_src, rv);

@@ -102,6 +102,10 @@ LOTLINE_KEYMAP=rf steps 20x16 --user olga <<EOF
 :scan (01)05099999000028(10)CD-22(3102)000500
 :save-screen compact-receiving-form.screen
 <Enter><Enter><Enter>
+:scan (01)15099999000018(10)OC-900(17)270701
+:save-screen compact-receiving-merge-over.screen
+n
+:save-screen compact-receiving-merge-back.screen
 :scan (01)05099999000028(10)CD-21(17)271201(3102)001500
 :save-screen compact-receiving-over.screen
 y
@@ -113,6 +117,10 @@ expect_screen compact-receiving
 expect_line compact-receiving-refused '^Scanned NOPE: not a~'
 expect_line compact-receiving-form '^Expiry \*$'
 expect_line compact-receiving-form '^\[2027-11-23 +\]$'
+# one more case of a line would go over the order: n takes back that label only
+expect_line compact-receiving-merge-over '^y: yes, n: no'
+expect_line compact-receiving-merge-back '^Line 2: the last la~'
+expect_line compact-receiving-merge-back '^ 2 OATS-C 1 pa~'
 expect_line compact-receiving-over '^y: yes, n: no'
 expect_line compact-receiving-booked '^Receipt booked, 4 l~'
 [ "$(grep -c '^\^XA' "$TMPD/labels.zpl" 2>/dev/null)" = 4 ] || fail "four labels printed on booking"
