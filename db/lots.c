@@ -115,8 +115,11 @@ int db_lot_get_by_id(struct store *s, int64_t id, struct lot *out)
 int db_lot_by_supplier_lot(struct store *s, int64_t item_id, const char *supplier_lot,
                            struct lot *out)
 {
-	sqlite3_stmt *st = store_stmt(
-	    s, LOT_SELECT "WHERE l.supplier_lot = ?2 AND l.item_id = ?1 ORDER BY l.id LIMIT 1");
+	/* "<> ''" lets SQLite use the partial index lots_supplier_lot; without it
+	 * the plan reads every lot of the item (20,000 on a million-lot store) */
+	sqlite3_stmt *st =
+	    store_stmt(s, LOT_SELECT "WHERE l.supplier_lot = ?2 AND l.supplier_lot <> '' "
+	                             "AND l.item_id = ?1 ORDER BY l.id LIMIT 1");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, item_id);

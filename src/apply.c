@@ -177,8 +177,13 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	n.unit_cost = cost;
 	n.status = fields_str(f, "status");
 	n.origin = fields_str(f, "origin");
-	if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id)))
+	/* "add": more of an existing lot (the same supplier lot again) */
+	if (*fields_str(f, "add")) {
+		if ((rc = db_lot_id(s, n.code, &lot_id)))
+			return rc;
+	} else if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id))) {
 		return rc;
+	}
 	m.lot_id = lot_id;
 	m.kind = "receive";
 	m.qty = qty;
@@ -201,7 +206,7 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 			                       (long long)n_line, po.ref)
 			           : rc;
 		if ((rc = db_po_line_receive(s, line.id, qty)) ||
-		    (rc = db_lot_set_po_line(s, n.code, line.id)))
+		    (!*fields_str(f, "add") && (rc = db_lot_set_po_line(s, n.code, line.id))))
 			return rc;
 	}
 	return OK;

@@ -17,7 +17,7 @@ static int exec_label(struct session *s, const struct args *a)
 	struct item it;
 	struct strbuf out = STRBUF_INIT;
 	enum label_format fmt;
-	char fmtname[16], command[256];
+	char fmtname[16];
 	int rc;
 
 	setting_get(s, SETTING_LABEL_FORMAT, fmtname, sizeof(fmtname));
@@ -32,23 +32,9 @@ static int exec_label(struct session *s, const struct args *a)
 		sb_free(&out);
 		return OK;
 	}
-	setting_get(s, SETTING_LABEL_PRINT_COMMAND, command, sizeof(command));
-	if (!command[0]) {
-		sb_free(&out);
-		return error_set(ERR_INVALID, _("no label printer: set label_print_command (e.g. "
-		                                "'lp -d zebra -o raw')"));
-	}
-	FILE *p = popen(command, "w");
-	if (!p) {
-		sb_free(&out);
-		return error_set(ERR_IO, _("cannot run the label print command '%s'"), command);
-	}
-	fwrite(out.buf, 1, out.len, p);
 	sb_free(&out);
-	int status = pclose(p);
-	if (status != 0)
-		return error_set(ERR_IO, _("the label print command '%s' failed (status %d)"),
-		                 command, status);
+	if ((rc = label_print(s, l.code, arg(a, "format"), 0)))
+		return rc;
 	printf(_("label for %s sent to the printer\n"), l.code);
 	return OK;
 }

@@ -3,18 +3,88 @@
 #include "error.h"
 #include "i18n.h"
 #include "ledger.h"
+#include "receiving.h"
+#include "scan.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+extern const struct cmd_entry cmd_receive;
+
+/* receive --scan: each label a line of one receipt, booked all or none. What a
+ * label lacks comes from --qty, --supplier-lot and --expiry. */
+static int receive_scans(struct session *s, const struct args *a, const char *const *codes, int n,
+                         int64_t po_line)
+{
+	static struct receipt_scan sc[MULTI_MAX];
+	static struct receive_req r[MULTI_MAX];
+	static char lots[MULTI_MAX][LOT_MAX + 1];
+	static char code[MULTI_MAX][1024];
+	char shown[80];
+	int asks = RECEIVE_ASK_NONE, failed = -1, rc;
+	if (flag(a, "add") && flag(a, "new-lot"))
+		return error_set(ERR_INVALID, _("--add and --new-lot: choose one"));
+	for (int i = 0; i < n; i++) {
+		scan_unescape(codes[i], code[i], sizeof(code[i]));
+		if ((rc = receipt_scan(s, code[i], &sc[i])))
+			return error_prefix(rc, _("--scan %d"), i + 1);
+		const char *qty = sc[i].qty[0] ? sc[i].qty : arg(a, "qty");
+		if (!qty)
+			return error_set(
+			    ERR_INVALID, _("--scan %d: %s gives no quantity of %s; give --qty"),
+			    i + 1, scan_shown(code[i], shown, sizeof(shown)), sc[i].item);
+		r[i] = (struct receive_req){
+		    .item = sc[i].item,
+		    .qty = qty,
+		    .unit = sc[i].qty[0] ? sc[i].unit : arg(a, "unit"),
+		    .supplier = arg(a, "supplier"),
+		    .supplier_lot =
+		        sc[i].supplier_lot[0] ? sc[i].supplier_lot : arg(a, "supplier-lot"),
+		    .expiry = sc[i].expiry[0] ? sc[i].expiry : arg(a, "expiry"),
+		    .location = arg(a, "location"),
+		    .cost = arg(a, "cost"),
+		    .note = arg(a, "note"),
+		    .received = arg(a, "received"),
+		    .origin = "receive",
+		    .po = arg(a, "po"),
+		    .po_line = po_line,
+		    .over = flag(a, "over"),
+		    .dup = flag(a, "add")       ? RECEIVE_DUP_ADD
+		           : flag(a, "new-lot") ? RECEIVE_DUP_NEW
+		                                : RECEIVE_DUP_ASK,
+		    .asks = &asks,
+		};
+	}
+	rc = ledger_receive_many(s, r, n, lots, &failed, 0);
+	if (rc && failed >= 0) {
+		error_prefix(rc, _("--scan %d (%s)"), failed + 1,
+		             scan_shown(code[failed], shown, sizeof(shown)));
+		if (asks != RECEIVE_ASK_NONE) {
+			char msg[512];
+			strlcpy_(msg, error_msg(), sizeof(msg));
+			return error_set(
+			    rc, "%s; %s", msg,
+			    asks == RECEIVE_ASK_OVER
+			        ? _("give --over to confirm")
+			        : _("give --add to add to it or --new-lot for a new lot"));
+		}
+		return rc;
+	}
+	for (int i = 0; rc == OK && i < n; i++)
+		printf("%s\n", lots[i]);
+	return rc;
+}
+
 static int exec_receive(struct session *s, const struct args *a)
 {
 	char lot[LOT_MAX + 1];
+	const char *const *codes;
+	int nscan = args_all(a, "scan", &codes);
 	struct receive_req r = {
-	    .item = a->pos[0],
-	    .qty = a->pos[1],
+	    .item = a->npos > 0 ? a->pos[0] : NULL,
+	    .qty = a->npos > 1 ? a->pos[1] : NULL,
 	    .unit = a->npos > 2 ? a->pos[2] : arg(a, "unit"),
 	    .supplier = arg(a, "supplier"),
 	    .supplier_lot = arg(a, "supplier-lot"),
@@ -35,6 +105,12 @@ static int exec_receive(struct session *s, const struct args *a)
 			return error_set(ERR_INVALID, _("--po-line: '%s' is not a line number"),
 			                 arg(a, "po-line"));
 	}
+	if (nscan)
+		return a->npos
+		           ? error_set(ERR_INVALID, _("--scan: give labels or ITEM QTY, not both"))
+		           : receive_scans(s, a, codes, nscan, r.po_line);
+	if (a->npos < 2)
+		return error_set(ERR_INVALID, _("usage: lotline receive %s"), _(cmd_receive.usage));
 	int rc = ledger_receive(s, &r, lot);
 	if (rc == OK)
 		printf("%s\n", lot);
@@ -54,15 +130,19 @@ static const struct opt receive_opts[] = {
     {"po", N_("REF"), N_("receive against this purchase order")},
     {"po-line", N_("N"), N_("its line (else the first open line of the item)")},
     {"over", NULL, N_("confirm receiving more than the line ordered")},
+    {"scan", N_("CODE"), N_("a scanned label (again for more lines of one receipt)")},
+    {"qty", N_("QTY"), N_("with --scan: the quantity of labels that give none")},
+    {"add", NULL, N_("with --scan: add a known supplier lot to its lot")},
+    {"new-lot", NULL, N_("with --scan: book a known supplier lot as a new lot")},
     {NULL, NULL, NULL},
 };
 
 const struct cmd_entry cmd_receive = {
     .name = "receive",
-    .usage = N_("ITEM QTY [UNIT] --location CODE [options]"),
-    .summary = N_("book a received lot; prints its lot code"),
+    .usage = N_("ITEM QTY [UNIT] --location CODE [options] | --scan CODE ... --location CODE"),
+    .summary = N_("book a received lot, or a receipt of scanned labels; prints the lot codes"),
     .opts = receive_opts,
-    .min_pos = 2,
+    .min_pos = 0,
     .max_pos = 3,
     .exec = exec_receive,
 };

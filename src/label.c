@@ -2,7 +2,10 @@
 #include "label.h"
 #include "error.h"
 #include "fixed.h"
+#include "db/lots.h"
+#include "db/master.h"
 #include "i18n.h"
+#include "settings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,4 +89,38 @@ void label_render(const struct lot *l, const struct item *it, enum label_format 
 	else
 		sb_printf(out, "^FO30,150^BY2^BCN,150,Y,N,N^FD%s^FS\n", l->code);
 	sb_puts(out, "^XZ\n");
+}
+
+int label_print(struct session *s, const char *lot, const char *format, int quiet)
+{
+	struct lot l;
+	struct item it;
+	struct strbuf out = STRBUF_INIT;
+	enum label_format fmt;
+	char fmtname[16], command[256], line[300];
+	int rc;
+
+	setting_get(s, SETTING_LABEL_FORMAT, fmtname, sizeof(fmtname));
+	if ((rc = label_format_parse(format ? format : fmtname, &fmt)) ||
+	    (rc = db_lot_get(s->store, lot, &l)) || (rc = db_item_get(s->store, l.item_code, &it)))
+		return rc;
+	setting_get(s, SETTING_LABEL_PRINT_COMMAND, command, sizeof(command));
+	if (!command[0])
+		return error_set(ERR_INVALID, _("no label printer: set label_print_command (e.g. "
+		                                "'lp -d zebra -o raw')"));
+	/* a printer's chatter on the terminal would break the screens */
+	snprintf(line, sizeof(line), quiet ? "(%s) >/dev/null 2>&1" : "%s", command);
+	label_render(&l, &it, fmt, &out);
+	FILE *p = popen(line, "w");
+	if (!p) {
+		sb_free(&out);
+		return error_set(ERR_IO, _("cannot run the label print command '%s'"), command);
+	}
+	fwrite(out.buf, 1, out.len, p);
+	sb_free(&out);
+	int status = pclose(p);
+	if (status != 0)
+		return error_set(ERR_IO, _("the label print command '%s' failed (status %d)"),
+		                 command, status);
+	return OK;
 }

@@ -4,6 +4,7 @@
 #define LOTLINE_LABEL_H
 
 #include "model.h"
+#include "session.h"
 #include "util.h"
 
 enum label_format { LABEL_ZPL, LABEL_TEXT };
@@ -14,5 +15,9 @@ int label_format_parse(const char *s, enum label_format *fmt);
 void label_gs1(const struct lot *l, const struct item *it, char *buf, size_t n);
 void label_render(const struct lot *l, const struct item *it, enum label_format fmt,
                   struct strbuf *out);
+
+/* Send a lot's label (format NULL: the label_format setting) to the
+ * label_print_command; quiet throws away what the command prints (the screens). */
+int label_print(struct session *s, const char *lot, const char *format, int quiet);
 
 #endif

@@ -117,6 +117,48 @@ int ledger_next_code(struct session *s, const char *pattern, int64_t day, char o
 	return OK;
 }
 
+/* The same item and supplier lot as an open lot: ask, add to it, or book anew
+ * (r->dup). Adding needs the same place and the same expiry: a lot is one
+ * place and one date. */
+static int receive_duplicate(struct session *s, const struct receive_req *r, const struct item *it,
+                             const struct location *loc, int64_t exp, struct lot *same, int *adding)
+{
+	char date[11];
+	*adding = 0;
+	if (r->dup == RECEIVE_DUP_IGNORE || r->dup == RECEIVE_DUP_NEW || !r->supplier_lot ||
+	    !*r->supplier_lot ||
+	    db_lot_by_supplier_lot(s->store, it->id, r->supplier_lot, same) != OK ||
+	    !lot_status_open(same->status)) {
+		error_clear();
+		return OK;
+	}
+	if (r->dup == RECEIVE_DUP_ASK) {
+		if (r->asks)
+			*r->asks = RECEIVE_ASK_DUP;
+		return error_set(ERR_CONFLICT,
+		                 _("supplier lot: %s of %s is already lot %s (%s); add to that lot "
+		                   "or book a new one"),
+		                 r->supplier_lot, it->code, same->code, same->location_code);
+	}
+	/* stock that QA has not seen must not slip into a released lot */
+	if (!strcmp(same->status, "available") && setting_on(s, SETTING_QUARANTINE_ON_RECEIPT))
+		return error_set(ERR_CONFLICT,
+		                 _("supplier lot: lot %s is released, and new stock waits in "
+		                   "quarantine (quarantine_on_receipt); book a new lot"),
+		                 same->code);
+	if (same->location_id != loc->id)
+		return error_set(ERR_CONFLICT,
+		                 _("location: lot %s is in %s, not %s; add to it there or book a "
+		                   "new lot"),
+		                 same->code, same->location_code, loc->code);
+	if (strcmp(same->expiry, exp ? date_format(exp, date) : "") != 0)
+		return error_set(
+		    ERR_CONFLICT, _("expiry: %s, but lot %s expires %s; book a new lot"),
+		    exp ? date : "-", same->code, same->expiry[0] ? same->expiry : "-");
+	*adding = 1;
+	return OK;
+}
+
 int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1])
 {
 	struct item it;
@@ -161,9 +203,14 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 	struct po_line pl;
 	const char *supplier = r->supplier;
 	if (r->po && *r->po) {
-		if ((rc = po_match(s, r->po, r->po_line, &it, r->supplier, base_qty, r->over, &po,
-		                   &pl)))
+		/* the over-receipt check apart, so that a caller can ask for the yes */
+		if ((rc = po_match(s, r->po, r->po_line, &it, r->supplier, base_qty, 1, &po, &pl)))
 			return rc;
+		if (!r->over && (rc = po_check_over(po.ref, &pl, base_qty))) {
+			if (r->asks)
+				*r->asks = RECEIVE_ASK_OVER;
+			return rc;
+		}
 		supplier = po.supplier_code;
 		if (!r->cost || !*r->cost)
 			cost = pl.unit_cost;
@@ -203,6 +250,10 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 		                 LOT_MAX);
 	if ((rc = note_ok(r->note)))
 		return rc;
+	struct lot same;
+	int adding = 0;
+	if ((rc = receive_duplicate(s, r, &it, &loc, exp, &same, &adding)))
+		return rc;
 	const char *status =
 	    setting_on(s, SETTING_QUARANTINE_ON_RECEIPT) ? "quarantine" : "available";
 	if (r->status && *r->status) {
@@ -215,7 +266,10 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 			                 r->status);
 		status = r->status;
 	}
-	if (r->lot && *r->lot) {
+	if (adding) {
+		strlcpy_(lot, same.code, sizeof(lot));
+		status = same.status;
+	} else if (r->lot && *r->lot) {
 		if (strlen(r->lot) > LOT_MAX || strpbrk(r->lot, " \t\r\n"))
 			return error_set(ERR_INVALID, _("lot: '%s' is not a usable lot code"),
 			                 r->lot);
@@ -244,6 +298,8 @@ int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lo
 	fields_set(&f, "status", status);
 	fields_set(&f, "origin", import ? "import" : "receive");
 	fields_set(&f, "note", r->note ? r->note : "");
+	if (adding)
+		fields_set(&f, "add", "1");
 	if (r->po && *r->po) {
 		fields_set(&f, "po", po.ref);
 		fields_set_int(&f, "po_line", pl.line);
@@ -261,6 +317,29 @@ int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[
 	if (rc || (rc = session_begin(s)))
 		return rc;
 	return session_end(s, ledger_receive_in_tx(s, r, lot_out));
+}
+
+int ledger_receive_many(struct session *s, const struct receive_req *r, int n,
+                        char (*lots)[LOT_MAX + 1], int *failed, int dry_run)
+{
+	int rc = session_require(s, PERM_RECEIVE);
+	*failed = -1;
+	if (rc)
+		return rc;
+	if (n < 1)
+		return error_set(ERR_INVALID, _("receipt: nothing to book"));
+	if ((rc = session_begin(s)))
+		return rc;
+	for (int i = 0; i < n && rc == OK; i++)
+		if ((rc = ledger_receive_in_tx(s, &r[i], lots[i])))
+			*failed = i;
+	if (rc == OK && dry_run) {
+		/* everything would be booked: undo it */
+		session_end(s, ERR_CONFLICT);
+		error_clear();
+		return OK;
+	}
+	return session_end(s, rc);
 }
 
 /* The common frame of a lot action: permission, transaction, lot lookup. */

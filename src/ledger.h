@@ -23,10 +23,25 @@ struct receive_req {
 	const char *po;       /* purchase order reference, optional */
 	int64_t po_line;      /* its line; 0: the first open line of the item */
 	int over;             /* confirm receiving more than the line ordered */
+	int dup;              /* RECEIVE_DUP_*: when the item already has this supplier lot */
+	int *asks;            /* set to RECEIVE_ASK_* when a refusal needs only a yes */
 };
+
+/* What a supplier lot the item already has (in an open lot) means. IGNORE books
+ * a new lot without asking (the plain receive command and imports); ASK refuses
+ * so that the caller asks; ADD adds to that lot; NEW books a new lot anyway. */
+enum { RECEIVE_DUP_IGNORE, RECEIVE_DUP_ASK, RECEIVE_DUP_ADD, RECEIVE_DUP_NEW };
+/* Refusals a yes turns into a booking: set over, or choose ADD or NEW. */
+enum { RECEIVE_ASK_NONE, RECEIVE_ASK_OVER, RECEIVE_ASK_DUP };
 
 int ledger_receive(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);
 int ledger_receive_in_tx(struct session *s, const struct receive_req *r, char lot_out[LOT_MAX + 1]);
+/* One receipt of n lines in one transaction: all are booked or none. lots
+ * (n codes) gets each line's lot; on a refusal *failed is the line's index
+ * (from 0) and the message is the line's. dry_run checks everything the same
+ * way and books nothing. */
+int ledger_receive_many(struct session *s, const struct receive_req *r, int n,
+                        char (*lots)[LOT_MAX + 1], int *failed, int dry_run);
 
 /* qty is the new count, or a change when is_delta ("+3", "-2"); unit NULL: the lot's. */
 int ledger_adjust(struct session *s, const char *lot, const char *qty, const char *unit,

@@ -184,7 +184,14 @@ int po_match(struct session *s, const char *ref, int64_t n, const struct item *i
 	if (line->closed)
 		return error_set(ERR_CONFLICT, _("line %lld of %s (%s) is closed"),
 		                 (long long)line->line, ref, line->item_code);
-	if (line->received + base_qty > line->qty && !over) {
+	if (!over)
+		return po_check_over(ref, line, base_qty);
+	return OK;
+}
+
+int po_check_over(const char *ref, const struct po_line *line, fixed_t base_qty)
+{
+	if (line->received + base_qty > line->qty) {
 		char a[FIXED_BUFSZ], b[FIXED_BUFSZ], c[FIXED_BUFSZ];
 		return error_set(ERR_CONFLICT,
 		                 _("over-receipt: line %lld of %s ordered %s %s and %s have been "

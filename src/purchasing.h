@@ -27,4 +27,8 @@ int po_line_parse(char *text, struct po_line_req *r);
 int po_match(struct session *s, const char *ref, int64_t n, const struct item *it,
              const char *supplier, fixed_t base_qty, int over, struct po *po, struct po_line *line);
 
+/* ERR_CONFLICT when receiving base_qty more on the line goes over what it
+ * ordered (what over-receipt needs confirmation for). */
+int po_check_over(const char *ref, const struct po_line *line, fixed_t base_qty);
+
 #endif

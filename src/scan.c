@@ -25,6 +25,41 @@ static int looks_gs1(const char *code)
 	       (strlen(code) >= 8 && strspn(code, "0123456789") == strlen(code));
 }
 
+int scan_looks_gs1(const char *code)
+{
+	return looks_gs1(code);
+}
+
+char *scan_unescape(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+	for (const char *p = in; *p && o + 1 < n;) {
+		if (!strncmp(p, "\\x1d", 4) || !strncmp(p, "<GS>", 4)) {
+			out[o++] = 29;
+			p += 4;
+		} else {
+			out[o++] = *p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *scan_shown(const char *code, char *buf, size_t n)
+{
+	size_t o = 0;
+	for (const char *p = code; *p && o + 5 < n; p++) {
+		if (*p == 29) {
+			memcpy(buf + o, "<GS>", 4);
+			o += 4;
+		} else {
+			buf[o++] = (unsigned char)*p < 0x20 ? '?' : *p;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 int scan_lookup(struct session *s, const char *code, struct scan_hit *hit)
 {
 	struct item it;
@@ -34,17 +69,7 @@ int scan_lookup(struct session *s, const char *code, struct scan_hit *hit)
 	char shown[80];
 
 	memset(hit, 0, sizeof(*hit));
-	/* what people see of the code: GS as <GS>, at most a line */
-	size_t o = 0;
-	for (const char *p = code; *p && o + 5 < sizeof(shown); p++) {
-		if (*p == 29) {
-			memcpy(shown + o, "<GS>", 4);
-			o += 4;
-		} else {
-			shown[o++] = (unsigned char)*p < 0x20 ? '?' : *p;
-		}
-	}
-	shown[o] = '\0';
+	scan_shown(code, shown, sizeof(shown));
 	if (db_lot_exists(s->store, code))
 		return found(hit, SCAN_LOT, code);
 	if (db_item_get(s->store, code, &it) == OK)

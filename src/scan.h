@@ -17,5 +17,12 @@ struct scan_hit {
 /* ERR_NOT_FOUND "Scanned X: ..." when nothing has that code; ERR_INVALID with
  * the GS1 problem (AI and class) when it is a broken GS1 label. */
 int scan_lookup(struct session *s, const char *code, struct scan_hit *hit);
+/* A scanned code as people read it in a message: GS as <GS>, other control
+ * characters as ?, cut to fit n. Returns buf. */
+/* A code from a GS1 symbol (AIM identifier, brackets, a GS, or all digits). */
+int scan_looks_gs1(const char *code);
+/* A code typed in a shell: "\\x1d" and "<GS>" stand for a GS. Returns out. */
+char *scan_unescape(const char *in, char *out, size_t n);
+char *scan_shown(const char *code, char *buf, size_t n);
 
 #endif

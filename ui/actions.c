@@ -30,6 +30,9 @@ static const struct {
 #define SCOPE_OF_TRACE   SCREEN_TRACE
 #define SCOPE_OF_RECALL  SCREEN_RECALL
 
+/* the receiving screen */
+#define SCOPE_OF_RECEIVING SCREEN_RECEIVING
+
 static const struct {
 	int scope;
 	const char *name, *label, *help;

@@ -14,11 +14,11 @@
 	_(LOGIN, "login", N_("Login"), 0, 1)                                                       \
 	_(MENU, "menu", N_("Main menu"), 0, 1)                                                     \
 	_(LEDGER, "ledger", N_("Ledger"), 1, 1)                                                    \
-	_(RECEIVING, "receiving", N_("Receiving"), 2, 0)                                           \
+	_(RECEIVING, "receiving", N_("Receiving"), 2, 1)                                           \
 	_(PRODUCTION, "production", N_("Production run"), 3, 1)                                    \
 	_(PICKING, "picking", N_("Order picking"), 4, 1)                                           \
-	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
 	_(TRACE, "trace", N_("Traceability"), 5, 1)                                                \
+	_(DOCUMENTS, "documents", N_("Documents and QA"), 6, 1)                                    \
 	_(RECALL, "recall", N_("Recall"), 7, 1)                                                    \
 	_(TODAY, "today", N_("Today"), 8, 1)                                                       \
 	_(SETTINGS, "settings", N_("Settings"), 9, 0)                                              \
@@ -204,7 +204,21 @@ enum screen_id {
 	_(RECALL, RECALL_EXPORT, "recall-export", N_("Export"),                                    \
 	  N_("Write the notification list (CSV, text)"), AF_BAR)                                   \
 	_(RECALL, RECALL_CLOSE, "recall-close", N_("Close"),                                       \
-	  N_("Close the recall with a summary"), AF_BAR)
+	  N_("Close the recall with a summary"), AF_BAR)                                           \
+	_(RECEIVING, RECEIVING_BOOK, "receiving-book", N_("Book"),                                 \
+	  N_("Book the whole receipt in one go (Enter on the last line does too)"), AF_BAR)        \
+	_(RECEIVING, RECEIVING_ORDER, "receiving-order", N_("Order"),                              \
+	  N_("Choose the purchase order (or none); scanning its reference does too"), AF_BAR)      \
+	_(RECEIVING, RECEIVING_LOCATION, "receiving-location", N_("Place"),                        \
+	  N_("Where new lines go; scanning a location does too"), AF_BAR)                          \
+	_(RECEIVING, RECEIVING_ADD, "receiving-add", N_("Add"),                                    \
+	  N_("Add a line by hand, without a label"), AF_BAR)                                       \
+	_(RECEIVING, RECEIVING_EDIT, "receiving-edit", N_("Change"),                               \
+	  N_("Change the selected line"), AF_BAR)                                                  \
+	_(RECEIVING, RECEIVING_DROP, "receiving-drop", N_("Drop"),                                 \
+	  N_("Take the selected line out of the receipt"), AF_BAR)                                 \
+	_(RECEIVING, RECEIVING_LABELS, "receiving-labels", N_("Labels"),                           \
+	  N_("Print lot labels on booking, or not (label_print_command)"), AF_BAR)
 
 enum action {
 	ACT_NONE = -1,

@@ -37,7 +37,7 @@ static const struct screen_ops *const screen_table[SCREEN_COUNT] = {
     [SCREEN_IMPORT] = &screen_import_ops,   [SCREEN_PRODUCTION] = &screen_production_ops,
     [SCREEN_RECIPES] = &screen_recipes_ops, [SCREEN_ORDERS] = &screen_orders_ops,
     [SCREEN_PICKING] = &screen_picking_ops, [SCREEN_TRACE] = &screen_trace_ops,
-    [SCREEN_RECALL] = &screen_recall_ops,
+    [SCREEN_RECALL] = &screen_recall_ops,   [SCREEN_RECEIVING] = &screen_receiving_ops,
 };
 
 static struct frame *top(struct ui *ui)

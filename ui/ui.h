@@ -58,6 +58,7 @@ extern const struct screen_ops screen_import_ops;
 /* Orders and picking */
 extern const struct screen_ops screen_orders_ops, screen_picking_ops;
 extern const struct screen_ops screen_trace_ops, screen_recall_ops;
+extern const struct screen_ops screen_receiving_ops;
 
 #define UI_STACK_MAX 16
 

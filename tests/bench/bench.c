@@ -7,7 +7,9 @@
  *   lotline-bench history DB LOT          history of one lot
  *   lotline-bench trace DB                forward and backward traces
  *   lotline-bench production DB           plan a 20-line recipe with its stock check;
- *                                         finish runs that consumed 50 lots each */
+ *                                         finish runs that consumed 50 lots each
+ *   lotline-bench scan DB N               N receipts of 3 scanned labels
+ *   lotline-bench gs1                     GS1 parses per second */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "src/production.h"
 #include "src/recipe.h"
 #include "src/setup.h"
+#include "tests/bench/bench_scan.h"
 #include "tests/bench/bench_trace.h"
 
 #define BATCH         20000
@@ -367,14 +370,18 @@ int main(int argc, char **argv)
 		ledger(argv[2]);
 	else if (argc >= 3 && !strcmp(argv[1], "history"))
 		history(argv[2], argc > 3 ? argv[3] : HOT_LOT);
+	else if (argc >= 4 && !strcmp(argv[1], "scan"))
+		bench_scan(argv[2], atoi(argv[3]));
+	else if (argc >= 2 && !strcmp(argv[1], "gs1"))
+		bench_gs1();
 	else if (argc >= 3 && !strcmp(argv[1], "trace"))
 		bench_trace(argv[2]);
 	else if (argc >= 3 && !strcmp(argv[1], "production"))
 		production(argv[2]);
 	else {
-		fprintf(
-		    stderr,
-		    "usage: lotline-bench gen|receive|ledger|history|trace|production DB ...\n");
+		fprintf(stderr,
+		        "usage: lotline-bench gen|receive|ledger|history|trace|production|scan DB "
+		        "..., or gs1\n");
 		return 2;
 	}
 	return 0;

@@ -157,6 +157,16 @@ if [ -x "$tools/sync_latency" ] && [ -x "$tools/zmq_raw" ]; then
 		sh "$(dirname "$0")/sync_bench.sh"
 fi
 
+# --- receiving by scan: 3 labels to a booked receipt; GS1 parses per second ---
+"$BENCH" scan "$db" 200 > "$BENCH_DIR/scan.out"
+scan_f() { sed -n "$1p" "$BENCH_DIR/scan.out" | awk -F'\t' -v c="$2" '{print $c}' | awk '{print $2}'; }
+printf '%-44s %11s ms   (p99 %s ms)\n' "scan to booked, 3 labels (median)" "$(scan_f 1 2)" "$(scan_f 1 3)"
+printf '%-44s %11s ms   (rolled back: %s ms)\n' "  of which the booking transaction" "$(scan_f 2 2)" "$(scan_f 3 2)"
+printf '%-44s %11s ms\n' "  processing beyond the commit" "$(scan_f 5 2)"
+sh "$(dirname "$0")/receiving_bench.sh" "$db" "$LOTLINE"
+"$BENCH" gs1 > "$BENCH_DIR/gs1.out"
+printf '%-44s %14s\n' "GS1 parses per second" "$(cut -f2 "$BENCH_DIR/gs1.out")"
+
 # --- the screens on the generated store (tests/bench/ui_bench.sh) ---
 echo
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)} sh "$(dirname "$0")/ui_bench.sh" "$db" "$LOTLINE"
