@@ -68,7 +68,8 @@ struct ledger {
 };
 
 /* Widths and priorities of the ten columns; the titles are the command line's.
- * Reserved drops early: on a handheld the quantity matters more. */
+ * Reserved drops before COA and location: it is empty for most lots, and what
+ * orders hold shows on the lot and the order. */
 static const struct {
 	int width, min, prio, right, middle;
 } col_fit[LEDGER_TABLE_COLS] = {
@@ -76,10 +77,10 @@ static const struct {
     {16, 12, 1, 0, 1},  /* Lot */
     {8, 5, 2, 1, 0},    /* Qty */
     {4, 3, 5, 0, 0},    /* Unit */
-    {8, 5, 7, 1, 0},    /* Reserved */
+    {8, 5, 9, 1, 0},    /* Reserved */
     {10, 10, 4, 0, 0},  /* Expiry */
-    {8, 4, 8, 0, 0},    /* Location */
-    {8, 4, 9, 0, 0},    /* COA */
+    {8, 4, 7, 0, 0},    /* Location */
+    {8, 4, 8, 0, 0},    /* COA */
     {18, 10, 10, 0, 0}, /* Last movement */
     {10, 5, 6, 0, 0},   /* Status */
 };
@@ -388,7 +389,8 @@ static void ledger_draw(struct ui *ui, void *st, const struct rect *r)
 	tr.h--;
 	table_draw(&lg->t, &tr);
 	count_text(lg, line, sizeof(line));
-	term_put(tr.y + tr.h, r->x, r->w, line, ST_HEADER);
+	/* the text only: blanks after it cost the terminal nothing */
+	term_text(tr.y + tr.h, r->x, r->w, line, ST_HEADER);
 }
 
 /* ---- the filter form ---- */

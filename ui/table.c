@@ -376,23 +376,29 @@ void table_draw(struct table *t, const struct rect *r)
 		int y = r->y + 1 + row;
 		char marker = ' ';
 		enum style st = t->src->mark ? t->src->mark(t->ctx, data, &marker) : ST_NORMAL;
-		if (row == t->sel)
-			st = ST_SELECTED;
-		if (row == t->sel || st != ST_NORMAL)
+		/* The selection covers the marker and the first two columns (what names
+		 * the row): moving it rewrites those cells, not two whole rows. */
+		int bar = row == t->sel ? x0 - r->x : 0;
+		for (int i = 0; row == t->sel && i < t->nshown && i < 2; i++)
+			bar += t->width[i] + (i ? 1 : 0);
+		if (st != ST_NORMAL)
 			term_put(y, r->x, r->w, "", st);
+		if (bar)
+			term_put(y, r->x, bar, "", ST_SELECTED);
 		if (markers) {
 			char m[2] = {marker, '\0'};
-			term_put(y, r->x, 1, m, st);
+			term_put(y, r->x, 1, m, bar ? ST_SELECTED : st);
 		}
 		for (int i = 0, x = x0; i < t->nshown; i++) {
 			int c = t->shown[i];
+			enum style cs = bar && x < r->x + bar ? ST_SELECTED : st;
 			const char *text = t->src->cell(t->ctx, data, c, buf, sizeof(buf));
 			term_fit(text ? text : "", t->width[i], t->cols[c].middle, fit,
 			         sizeof(fit));
 			if (t->cols[c].right)
-				term_put_right(y, x, t->width[i], fit, st);
+				term_put_right(y, x, t->width[i], fit, cs);
 			else
-				term_put(y, x, t->width[i], fit, st);
+				term_put(y, x, t->width[i], fit, cs);
 			x += t->width[i] + 1;
 		}
 	}

@@ -33,7 +33,7 @@ static void styles_init(void)
 	    [ST_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
 	    [ST_INFO] = {COLOR_GREEN, -1, 0, 0},
 	    [ST_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-	    [ST_BAR_KEY] = {-1, -1, A_BOLD, A_BOLD},
+	    [ST_BAR_KEY] = {-1, -1, 0, 0},
 	    [ST_BAR_LABEL] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
 	    [ST_EXPIRED] = {COLOR_RED, -1, A_BOLD, A_BOLD},
 	    [ST_EXPIRING] = {COLOR_YELLOW, -1, A_BOLD, A_UNDERLINE},

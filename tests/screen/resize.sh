@@ -20,6 +20,6 @@ expect_screen narrow
 expect_line tiny '^lotline'
 expect_line tiny '^needs'
 expect_line back '^100 lots'
-# all nine columns at 120
+# all ten columns at 120
 expect_line wide 'Item +Lot +Qty +Unit +Reserved +Expiry\^ +Location +COA +Last movement +Status'
 finish

@@ -16,7 +16,7 @@ wait_for '^  Lot +Qty'
 t resize-window -t ll -x 15 -y 10
 wait_for '^lotline needs$'
 t resize-window -t ll -x 80 -y 24
-wait_for 'Item +Lot +Qty +Unit +Reserved +Expiry'
+wait_for 'Item +Lot +Qty +Unit +Expiry'
 keys F10
 exited
 finish
