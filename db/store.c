@@ -259,7 +259,10 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 int store_bulk(struct store *s, int on)
 {
 	if (on)
-		return exec(s, "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0",
+		/* checkpoints now and then (every 256 MB of log), not at every
+		 * commit: with none at all the log of a million-lot load grew to
+		 * tens of gigabytes */
+		return exec(s, "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=65536",
 		            _("preparing a bulk load"));
 	return exec(s,
 	            "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; "

@@ -30,7 +30,8 @@ int store_meta_set(struct store *s, const char *key, const char *value);
 /* The schema version in PRAGMA user_version. */
 int store_schema_version(struct store *s);
 /* Bulk mode for building a store from nothing (benchmark generator): commits
- * skip fsync and the WAL is checkpointed once at the end. Never for live data. */
+ * skip fsync and the WAL is checkpointed every 256 MB, not at every commit.
+ * Never for live data. */
 int store_bulk(struct store *s, int on);
 /* A larger page cache for bulk writers (imports, generators, catch-up sync). */
 int store_set_cache_mb(struct store *s, int mb);
