@@ -97,17 +97,11 @@ int import_order_row(struct import_run *u, const char *const *v, const char **ba
 		return error_set(ERR_INVALID, _("order: %s has more than %d lines"), v[O_REF],
 		                 MULTI_LINES);
 	if (!o) {
-		if (po->n == po->cap) {
-			po->cap = po->cap ? po->cap * 2 : 16;
-			po->o = xrealloc(po->o, (size_t)po->cap * sizeof(*po->o));
-		}
+		GROW(po->o, po->n, po->cap, 16);
 		o = &po->o[po->n++];
 		memset(o, 0, sizeof(*o));
 	}
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 8;
-		o->l = xrealloc(o->l, (size_t)o->cap * sizeof(*o->l));
-	}
+	GROW(o->l, o->n, o->cap, 8);
 	struct pending_line *l = &o->l[o->n++];
 	for (int k = 0; k <= O_NOTE; k++)
 		l->v[k] = v[k] && *v[k] ? xstrdup(v[k]) : NULL;

@@ -81,10 +81,7 @@ int import_recipe_row(struct import_run *u, const char *const *v, const char **b
 		if (!strcmp(st->r[i].code, v[R_CODE]))
 			r = &st->r[i];
 	if (!r) {
-		if (st->n == st->cap) {
-			st->cap = st->cap ? st->cap * 2 : 8;
-			st->r = xrealloc(st->r, (size_t)st->cap * sizeof(*st->r));
-		}
+		GROW(st->r, st->n, st->cap, 8);
 		r = &st->r[st->n++];
 		memset(r, 0, sizeof(*r));
 		r->code = xstrdup(v[R_CODE]);
@@ -106,10 +103,7 @@ int import_recipe_row(struct import_run *u, const char *const *v, const char **b
 			}
 		}
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->l = xrealloc(r->l, (size_t)r->cap * sizeof(*r->l));
-	}
+	GROW(r->l, r->n, r->cap, 8);
 	struct rline *l = &r->l[r->n++];
 	for (int k = 0; k < 4; k++)
 		l->v[k] = dup_or_null(v[R_ITEM + k]);

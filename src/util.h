@@ -11,6 +11,15 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Room for arr[n] in a growing array: when n has reached cap, cap doubles
+ * (starting at first) and arr is reallocated. */
+#define GROW(arr, n, cap, first)                                                                   \
+	do {                                                                                       \
+		if ((n) >= (cap)) {                                                                \
+			(cap) = (cap) ? (cap)*2 : (first);                                         \
+			(arr) = xrealloc((arr), (size_t)(cap) * sizeof(*(arr)));                   \
+		}                                                                                  \
+	} while (0)
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));

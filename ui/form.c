@@ -41,10 +41,7 @@ void form_free(struct form *fm)
 struct form_field *form_add(struct form *fm, const char *key, const char *label,
                             enum form_field_type type, int required)
 {
-	if (fm->n == fm->cap) {
-		fm->cap = fm->cap ? fm->cap * 2 : 8;
-		fm->f = xrealloc(fm->f, (size_t)fm->cap * sizeof(*fm->f));
-	}
+	GROW(fm->f, fm->n, fm->cap, 8);
 	struct form_field *f = &fm->f[fm->n++];
 	memset(f, 0, sizeof(*f));
 	f->key = key;

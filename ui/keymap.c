@@ -240,10 +240,7 @@ void keymap_bind(struct keymap *km, int scope, int key, int action)
 			return;
 		}
 	}
-	if (km->n == km->cap) {
-		km->cap = km->cap ? km->cap * 2 : 64;
-		km->b = xrealloc(km->b, (size_t)km->cap * sizeof(*km->b));
-	}
+	GROW(km->b, km->n, km->cap, 64);
 	km->b[km->n++] = (struct binding){scope, key, action};
 }
 

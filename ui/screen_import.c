@@ -111,10 +111,7 @@ static void on_report(void *ctx, const struct import_problem *p)
 	if (p->line && p->col)
 		sb_printf(&sb, ":%zu", p->col);
 	sb_printf(&sb, ": %s%s", p->warning ? _("warning: ") : "", p->msg);
-	if (is->nproblems == is->cap) {
-		is->cap = is->cap ? is->cap * 2 : 32;
-		is->problem = xrealloc(is->problem, (size_t)is->cap * sizeof(*is->problem));
-	}
+	GROW(is->problem, is->nproblems, is->cap, 32);
 	is->problem[is->nproblems++] = xstrdup(sb_str(&sb));
 	sb_free(&sb);
 }

@@ -95,10 +95,7 @@ static const struct table_src history_src = {
 static int add_movement(void *ctx, const struct movement *m)
 {
 	struct lot_screen *ls = ctx;
-	if (ls->nm == ls->capm) {
-		ls->capm = ls->capm ? ls->capm * 2 : 32;
-		ls->m = xrealloc(ls->m, (size_t)ls->capm * sizeof(*ls->m));
-	}
+	GROW(ls->m, ls->nm, ls->capm, 32);
 	ls->m[ls->nm++] = *m;
 	return 0;
 }

@@ -106,10 +106,7 @@ static const struct table_src list_src = {
 static int add_order(void *ctx, const struct order *o)
 {
 	struct orders *os = ctx;
-	if (os->no == os->capo) {
-		os->capo = os->capo ? os->capo * 2 : 32;
-		os->o = xrealloc(os->o, (size_t)os->capo * sizeof(*os->o));
-	}
+	GROW(os->o, os->no, os->capo, 32);
 	os->o[os->no++] = *o;
 	return 0;
 }
@@ -239,10 +236,7 @@ static const struct table_src lines_src = {
 
 static struct drow *new_row(struct orders *os, enum row_kind kind)
 {
-	if (os->nd == os->capd) {
-		os->capd = os->capd ? os->capd * 2 : 32;
-		os->d = xrealloc(os->d, (size_t)os->capd * sizeof(*os->d));
-	}
+	GROW(os->d, os->nd, os->capd, 32);
 	struct drow *d = &os->d[os->nd++];
 	memset(d, 0, sizeof(*d));
 	d->kind = kind;

@@ -85,10 +85,7 @@ static const struct table_src list_src = {
 static int add_order(void *ctx, const struct order *o)
 {
 	struct picking *p = ctx;
-	if (p->norders == p->caporders) {
-		p->caporders = p->caporders ? p->caporders * 2 : 16;
-		p->orders = xrealloc(p->orders, (size_t)p->caporders * sizeof(*p->orders));
-	}
+	GROW(p->orders, p->norders, p->caporders, 16);
 	p->orders[p->norders++] = *o;
 	return 0;
 }
@@ -180,10 +177,7 @@ static int add_allocation(void *ctx, const struct allocation *a)
 	struct picking *p = ctx;
 	if (a->qty <= 0)
 		return 0; /* cut to nothing by a short pick: nothing to show */
-	if (p->nal == p->capal) {
-		p->capal = p->capal ? p->capal * 2 : 16;
-		p->al = xrealloc(p->al, (size_t)p->capal * sizeof(*p->al));
-	}
+	GROW(p->al, p->nal, p->capal, 16);
 	p->al[p->nal++] = *a;
 	return 0;
 }

@@ -56,14 +56,6 @@ struct prod {
 	struct table t;
 };
 
-#define GROW(arr, n, cap)                                                                          \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap)*2 : 16;                                              \
-			(arr) = xrealloc((arr), (size_t)(cap) * sizeof(*(arr)));                   \
-		}                                                                                  \
-	} while (0)
-
 /* ---- the list of runs ---- */
 
 static const struct table_col run_cols[] = {
@@ -75,7 +67,7 @@ static const struct table_col run_cols[] = {
 static int add_run(void *ctx, const struct run *r)
 {
 	struct prod *p = ctx;
-	GROW(p->runs, p->nruns, p->capruns);
+	GROW(p->runs, p->nruns, p->capruns, 16);
 	p->runs[p->nruns++] = *r;
 	return 0;
 }
@@ -145,7 +137,7 @@ static struct prow *lot_row(struct prod *p, int line, const char *lot, const cha
 	for (int i = 0; i < p->nrows; i++)
 		if (!p->rows[i].is_line && p->rows[i].line == line && !strcmp(p->rows[i].lot, lot))
 			return &p->rows[i];
-	GROW(p->rows, p->nrows, p->caprows);
+	GROW(p->rows, p->nrows, p->caprows, 16);
 	struct prow *w = &p->rows[p->nrows++];
 	memset(w, 0, sizeof(*w));
 	w->line = line;
@@ -165,7 +157,7 @@ static int line_index(struct prod *p, int64_t line)
 static int add_line(void *ctx, const struct run_line *l)
 {
 	struct prod *p = ctx;
-	GROW(p->lines, p->nlines, p->caplines);
+	GROW(p->lines, p->nlines, p->caplines, 16);
 	p->lines[p->nlines++] = *l;
 	return 0;
 }
@@ -206,7 +198,7 @@ static int load_run(struct ui *ui, struct prod *p)
 	/* each line, then its lots: suggested first, then the others it was given */
 	for (int i = 0; i <= p->nlines; i++) {
 		struct lots_ctx c = {p, i < p->nlines ? i : -1};
-		GROW(p->rows, p->nrows, p->caprows);
+		GROW(p->rows, p->nrows, p->caprows, 16);
 		struct prow *w = &p->rows[p->nrows++];
 		memset(w, 0, sizeof(*w));
 		w->is_line = 1;
@@ -326,7 +318,7 @@ static const struct table_col record_cols[] = {
 static void add_text(void *ctx, const char *text)
 {
 	struct prod *p = ctx;
-	GROW(p->text, p->ntext, p->captext);
+	GROW(p->text, p->ntext, p->captext, 16);
 	p->text[p->ntext++] = xstrdup(text);
 }
 

@@ -67,14 +67,6 @@ struct recall_screen {
 	char new_code[LOT_MAX + 1];
 };
 
-#define GROW(arr, n, cap)                                                                          \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap)*2 : 16;                                              \
-			(arr) = xrealloc((arr), (size_t)(cap) * sizeof(*(arr)));                   \
-		}                                                                                  \
-	} while (0)
-
 /* ---- the tables ---- */
 
 static const struct table_col list_cols[] = {
@@ -279,7 +271,7 @@ static const struct table_src view_src[V_COUNT + 1] = {
 static int list_row(void *ctx, const struct recall *r)
 {
 	struct recall_screen *rs = ctx;
-	GROW(rs->list, rs->nlist, rs->caplist);
+	GROW(rs->list, rs->nlist, rs->caplist, 16);
 	rs->list[rs->nlist++] = *r;
 	return 0;
 }
@@ -287,7 +279,7 @@ static int list_row(void *ctx, const struct recall *r)
 static int lot_row(void *ctx, const struct recall_lot *l)
 {
 	struct recall_screen *rs = ctx;
-	GROW(rs->lots, rs->nlots, rs->caplots);
+	GROW(rs->lots, rs->nlots, rs->caplots, 16);
 	rs->lots[rs->nlots++] = *l;
 	return 0;
 }
@@ -295,7 +287,7 @@ static int lot_row(void *ctx, const struct recall_lot *l)
 static int ship_row(void *ctx, const struct recall_notice *n)
 {
 	struct recall_screen *rs = ctx;
-	GROW(rs->ships, rs->nships, rs->capships);
+	GROW(rs->ships, rs->nships, rs->capships, 16);
 	struct ship_line *l = &rs->ships[rs->nships++];
 	strlcpy_(l->customer, n->customer.code, sizeof(l->customer));
 	strlcpy_(l->lot, n->lot, sizeof(l->lot));
@@ -309,7 +301,7 @@ static int ship_row(void *ctx, const struct recall_notice *n)
 static int customer_row(void *ctx, const struct recall_customer *c)
 {
 	struct recall_screen *rs = ctx;
-	GROW(rs->cust, rs->ncust, rs->capcust);
+	GROW(rs->cust, rs->ncust, rs->capcust, 16);
 	struct customer_line *l = &rs->cust[rs->ncust++];
 	memset(l, 0, sizeof(*l));
 	l->c = *c;

@@ -201,10 +201,7 @@ static const struct table_src po_src = {
 static int add_po_line(void *ctx, const struct po_line *l)
 {
 	struct recv *rv = ctx;
-	if (rv->npl == rv->cappl) {
-		rv->cappl = rv->cappl ? rv->cappl * 2 : 8;
-		rv->pl = xrealloc(rv->pl, (size_t)rv->cappl * sizeof(*rv->pl));
-	}
+	GROW(rv->pl, rv->npl, rv->cappl, 8);
 	rv->pl[rv->npl++] = *l;
 	return 0;
 }
@@ -346,10 +343,7 @@ static int add_line(struct recv *rv, const struct rline *nl)
 			        rv->ln[m].unit[0] ? rv->ln[m].unit : rv->ln[m].sc.base_unit);
 		return OK;
 	}
-	if (rv->n == rv->cap) {
-		rv->cap = rv->cap ? rv->cap * 2 : 8;
-		rv->ln = xrealloc(rv->ln, (size_t)rv->cap * sizeof(*rv->ln));
-	}
+	GROW(rv->ln, rv->n, rv->cap, 8);
 	rv->ln[rv->n] = *nl;
 	rv->ln[rv->n].labels = 1;
 	rv->n++;

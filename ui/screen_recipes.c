@@ -119,10 +119,7 @@ static const struct table_src src = {
 static int add_recipe(void *ctx, const struct recipe *r)
 {
 	struct recipes *rs = ctx;
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 16;
-		rs->list = xrealloc(rs->list, (size_t)rs->cap * sizeof(*rs->list));
-	}
+	GROW(rs->list, rs->n, rs->cap, 16);
 	rs->list[rs->n++] = *r;
 	return 0;
 }
@@ -130,10 +127,7 @@ static int add_recipe(void *ctx, const struct recipe *r)
 static int add_line(void *ctx, const struct recipe_line *l)
 {
 	struct recipes *rs = ctx;
-	if (rs->nlines == rs->caplines) {
-		rs->caplines = rs->caplines ? rs->caplines * 2 : 16;
-		rs->lines = xrealloc(rs->lines, (size_t)rs->caplines * sizeof(*rs->lines));
-	}
+	GROW(rs->lines, rs->nlines, rs->caplines, 16);
 	rs->lines[rs->nlines++] = *l;
 	return 0;
 }

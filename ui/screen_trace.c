@@ -71,10 +71,7 @@ static int is_lot(const struct node *n)
 
 static int add_node(struct trace_screen *ts, const struct trace_row *r, int parent)
 {
-	if (ts->nn == ts->capn) {
-		ts->capn = ts->capn ? ts->capn * 2 : 64;
-		ts->nodes = xrealloc(ts->nodes, (size_t)ts->capn * sizeof(*ts->nodes));
-	}
+	GROW(ts->nodes, ts->nn, ts->capn, 64);
 	struct node *n = &ts->nodes[ts->nn];
 	memset(n, 0, sizeof(*n));
 	n->r = *r;
@@ -116,10 +113,7 @@ static int load(struct trace_screen *ts, int i)
 
 static void vis_add(struct trace_screen *ts, int i)
 {
-	if (ts->nvis == ts->capv) {
-		ts->capv = ts->capv ? ts->capv * 2 : 64;
-		ts->vis = xrealloc(ts->vis, (size_t)ts->capv * sizeof(*ts->vis));
-	}
+	GROW(ts->vis, ts->nvis, ts->capv, 64);
 	ts->vis[ts->nvis++] = i;
 }
 
