@@ -6,6 +6,9 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "master.h"
+#include "orders.h"
+#include "purchasing.h"
+#include "recipe.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -211,6 +214,51 @@ static int add_lots(struct session *s, char codes[][LOT_MAX + 1], int *nlots)
 	return rc;
 }
 
+/* Work waiting for the other screens: a recipe to plan a run of, a purchase
+ * order to receive against, a customer order to confirm (a draft: nothing is
+ * reserved until someone confirms it on the Orders screen) and pick. */
+static int add_plans(struct session *s)
+{
+	static const struct recipe_line_req cookie[] = {
+	    {"FLOUR-W", "4", "kg", NULL},   {"BUTTER", "2", "kg", NULL},
+	    {"SUGAR", "1.5", "kg", NULL},   {"EGG-L", "0.8", "l", NULL},
+	    {"CHOC-DK", "1.2", "kg", NULL}, {"BAG-500", "40", "each", "packaging"},
+	};
+	static const struct po_line_req po[] = {
+	    {"FLOUR-W", "400", "kg", "0.62"},
+	    {"OATS", "200", "kg", "0.85"},
+	    {"HONEY", "60", "kg", "6.40"},
+	};
+	static const struct order_line_req order[] = {
+	    {"BAR-OAT", "120", "each", NULL},
+	    {"COOKIE-CH", "48", "each", NULL},
+	};
+	char expected[11], ship[11];
+	int64_t version = 0;
+	struct recipe_req r = {
+	    "RCP-COOKIE",
+	    "COOKIE-CH",
+	    "40",
+	    "each",
+	    "Cream butter and sugar, add egg, flour, then chocolate. Bake 11 min "
+	    "at 180 C. Cool, bag by 5.",
+	    cookie,
+	    (int)ARRAY_SIZE(cookie)};
+	struct po_req p = {"PO-DEMO-1",        "MILLCO", date_format(clock_today() + 2, expected),
+	                   "Weekly dry goods", po,       (int)ARRAY_SIZE(po)};
+	struct order_req o = {
+	    "SO-DEMO-1",           "FRESHMART", date_format(clock_today() + 3, ship),
+	    "Dock 2 before 10:00", order,       (int)ARRAY_SIZE(order)};
+	int rc = recipe_add(s, &r, &version);
+	if (rc == OK)
+		rc = recipe_set_status(s, "RCP-COOKIE", version, "active");
+	if (rc == OK)
+		rc = po_add(s, &p);
+	if (rc == OK)
+		rc = order_add(s, &o);
+	return rc;
+}
+
 int setup_demo(struct session *s)
 {
 	char(*codes)[LOT_MAX + 1] = xcalloc(128, LOT_MAX + 1);
@@ -232,6 +280,7 @@ int setup_demo(struct session *s)
 	    (rc = ledger_scrap(s, codes[23], "2", NULL, "damaged", "Forklift damage")) ||
 	    (rc = ledger_move(s, codes[40], "COLD", NULL)))
 		goto out;
+	rc = add_plans(s);
 out:
 	free(codes);
 	return rc;

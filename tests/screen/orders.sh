@@ -46,7 +46,8 @@ expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
 }
 expect_eq "statuses" "SO4 cancelled
-SO3 confirmed" "$(ll order list --format tsv | awk -F'\t' 'NR > 1 {print $1, $5}')"
+SO3 confirmed
+SO-DEMO-1 draft" "$(ll order list --format tsv | awk -F'\t' 'NR > 1 {print $1, $5}')"
 expect_eq "reserved in the ledger" "LOT-261105-DM001 5
 LOT-261113-DM003 10" \
 	"$(ll ledger --format tsv | awk -F'\t' 'NR > 1 && $16 != "0" {print $2, $16}' | sort)"

@@ -227,6 +227,6 @@ expect_line recipes-cloned '^  GRANOLA-NUT +1 draft '
 expect_line recipes-activated '^A GRANOLA-NUT +1 active '
 expect_line recipes-archived 'Recipe GRANOLA is archived'
 [ "$(ll recipe list --format tsv | cut -f1-3 | tr '\t\n' '  ')" = \
-	"code version status GRANOLA 1 archived GRANOLA-NUT 1 active " ] ||
+	"code version status GRANOLA 1 archived GRANOLA-NUT 1 active RCP-COOKIE 1 active " ] ||
 	fail "recipes after the screen: $(ll recipe list --format tsv)"
 finish
