@@ -60,22 +60,44 @@ char *scan_shown(const char *code, char *buf, size_t n)
 	return buf;
 }
 
-int scan_lookup(struct session *s, const char *code, struct scan_hit *hit)
+/* The data after a scanner's AIM symbology identifier (']' then two
+ * characters: "]C0" Code 128, "]A0" Code 39, "]Q1" QR ...), or the code itself. */
+static const char *after_aim(const char *code)
+{
+	if (code[0] == ']' && code[1] && code[2] && code[1] >= 'A' && code[1] <= 'z')
+		return code + 3;
+	return code;
+}
+
+/* A lot, item or location by its own code. */
+static int by_code(struct session *s, const char *code, struct scan_hit *hit)
 {
 	struct item it;
 	struct location loc;
-	struct lot l;
-	struct gs1_result g;
-	char shown[80];
-
-	memset(hit, 0, sizeof(*hit));
-	scan_shown(code, shown, sizeof(shown));
 	if (db_lot_exists(s->store, code))
 		return found(hit, SCAN_LOT, code);
 	if (db_item_get(s->store, code, &it) == OK)
 		return found(hit, SCAN_ITEM, it.code);
 	if (db_location_get(s->store, code, &loc) == OK)
 		return found(hit, SCAN_LOCATION, loc.code);
+	error_clear();
+	return ERR_NOT_FOUND;
+}
+
+int scan_lookup(struct session *s, const char *code, struct scan_hit *hit)
+{
+	struct item it;
+	struct lot l;
+	struct gs1_result g;
+	char shown[80];
+
+	memset(hit, 0, sizeof(*hit));
+	scan_shown(code, shown, sizeof(shown));
+	/* a plain code, also behind the identifier a scanner may put first (a
+	 * location label "]C0FG" is the location FG) */
+	if (by_code(s, code, hit) == OK ||
+	    (after_aim(code) != code && by_code(s, after_aim(code), hit) == OK))
+		return OK;
 	if (looks_gs1(code)) {
 		if (gs1_parse(code, strlen(code), &g) != OK)
 			return error_prefix(ERR_INVALID, _("Scanned %s"), shown);

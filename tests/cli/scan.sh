@@ -13,6 +13,10 @@ expect_eq "case GTIN and batch" "lot	$jar" "$(ll scan "(01)15012345678907(10)SUP
 expect_eq "bare GTIN" "item	JAR" "$(ll scan 5012345678900)"
 expect_eq "item code" "item	FLOUR" "$(ll scan FLOUR)"
 expect_eq "location" "location	COLD" "$(ll scan COLD)"
+# a scanner that sends its AIM symbology identifier first: Code 128, Code 39, QR
+expect_eq "location behind ]C0" "location	COLD" "$(ll scan ']C0COLD')"
+expect_eq "item behind ]A0" "item	FLOUR" "$(ll scan ']A0FLOUR')"
+expect_eq "lot behind ]Q1" "lot	$jar" "$(ll scan "]Q1$jar")"
 expect_fail "unknown supplier lot" "no lot of JAR has supplier lot NOPE" ll scan "(01)05012345678900(10)NOPE"
 expect_fail "unknown GTIN" "no item has GTIN 09501101530003" ll scan "(01)09501101530003"
 expect_fail "broken label" "Scanned (01)05012345678901: AI (01): check digit" ll scan "(01)05012345678901"
