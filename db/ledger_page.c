@@ -11,6 +11,7 @@
 #include "src/i18n.h"
 #include "src/util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -111,16 +112,20 @@ static int closed_status(const char *status)
 /* How a query finds its lots (db_ledger_force_plan names them for tests). */
 enum plan { PLAN_ORDER = LP_ORDER, PLAN_SCAN = LP_SCAN, PLAN_TEXT = LP_TEXT };
 
-/* The trigram index answers searches of three characters or more. */
+/* The trigram index answers searches of three characters or more, and of one
+ * or two ASCII characters through its vocabulary (see fts_match). */
 static int text_indexed(const char *text)
 {
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)text; text && *p; p++)
+	int chars = 0, ascii = 1;
+	for (const unsigned char *p = (const unsigned char *)text; text && *p; p++) {
 		chars += (*p & 0xC0) != 0x80;
-	return chars >= 3;
+		ascii &= *p >= 0x20 && *p < 0x7f;
+	}
+	return chars >= 3 || (chars >= 1 && ascii);
 }
 
-/* The WHERE clause; parameters ?1..?9 and ?21 as bind_filter binds them. */
+/* The WHERE clause; parameters ?1..?9 and ?21 (the trigram query) as
+ * bind_filter binds them. */
 static void where_sql(struct strbuf *sql, const struct ledger_query *q, enum plan plan)
 {
 	const struct ledger_filter *f = &q->f;
@@ -184,20 +189,87 @@ static char *like_pattern(const char *text)
 	return r;
 }
 
-/* The text as one FTS5 string: between quotes, its quotes doubled. */
-static char *fts_phrase(const char *text)
+static int64_t now_us(void)
 {
-	struct strbuf phrase = STRBUF_INIT;
-	sb_putc(&phrase, '"');
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Stops a query in index order that has run past its deadline. */
+static int past_deadline(void *ctx)
+{
+	return now_us() > *(int64_t *)ctx;
+}
+
+/* The text as one FTS5 string: between quotes, its quotes doubled. */
+static void fts_string(struct strbuf *sb, const char *text)
+{
+	sb_putc(sb, '"');
 	for (const char *p = text; *p; p++) {
 		if (*p == '"')
-			sb_putc(&phrase, '"');
-		sb_putc(&phrase, *p);
+			sb_putc(sb, '"');
+		sb_putc(sb, *p);
 	}
-	sb_putc(&phrase, '"');
-	char *r = xstrdup(sb_str(&phrase));
-	sb_free(&phrase);
+	sb_putc(sb, '"');
+}
+
+/* More trigrams than this for a short text: it is common, the trigram index
+ * would not narrow it. */
+#define SHORT_TERMS_MAX 400
+
+/* The FTS5 query for the lots whose code or supplier lot has the text: the text
+ * as one phrase (three characters or more), or the trigrams that begin with it
+ * (one or two characters: the index pads every value, so every place the text
+ * occurs begins a trigram). NULL when the index cannot answer. */
+static char *fts_match(struct store *s, const char *text)
+{
+	static const char terms_sql[] =
+	    "SELECT term FROM lots_text_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3";
+	struct strbuf m = STRBUF_INIT;
+	char from[3], to[3];
+	size_t len = strlen(text);
+	if (!text_indexed(text))
+		return NULL;
+	if (len >= 3) {
+		fts_string(&m, text);
+		goto done;
+	}
+	/* the index folds ASCII letters to lower case */
+	for (size_t i = 0; i < len; i++)
+		from[i] = to[i] = (char)tolower((unsigned char)text[i]);
+	from[len] = to[len] = '\0';
+	to[len - 1]++;
+	sqlite3_stmt *st = store_stmt(s, terms_sql);
+	if (!st)
+		goto fail;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, SHORT_TERMS_MAX + 1);
+	/* the vocabulary counts each trigram's lots as it goes: a common one takes
+	 * long, and a common text is answered better in the order's index anyway */
+	int64_t deadline = now_us() + 5000;
+	int n = 0, rc;
+	sqlite3_progress_handler(s->db, 1000, past_deadline, &deadline);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++)
+			sb_puts(&m, " OR ");
+		fts_string(&m, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || n > SHORT_TERMS_MAX)
+		goto fail;
+	/* no trigram: three \x01 in a row, which no padded value has */
+	if (n == 0)
+		sb_puts(&m, "\"\x01\x01\x01\"");
+done:;
+	char *r = xstrdup(sb_str(&m));
+	sb_free(&m);
 	return r;
+fail:
+	sb_free(&m);
+	return NULL;
 }
 
 static void bind_owned(sqlite3_stmt *st, int i, char *text)
@@ -224,21 +296,25 @@ static int text_is_rare(struct store *s, const char *text)
 		return 0;
 	if (s->ledger_text && !strcmp(s->ledger_text, text))
 		return s->ledger_text_rare;
-	sqlite3_stmt *st = store_stmt(s, sql);
-	if (!st)
-		return 0;
-	bind_owned(st, 1, fts_phrase(text));
-	bind_owned(st, 2, like_pattern(text));
-	sqlite3_bind_int(st, 3, TEXT_FEW);
-	int rare = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < TEXT_FEW;
-	sqlite3_reset(st);
+	char *match = fts_match(s, text);
+	sqlite3_stmt *st = match ? store_stmt(s, sql) : NULL;
+	int rare = 0;
+	if (st) {
+		bind_owned(st, 1, match);
+		bind_owned(st, 2, like_pattern(text));
+		sqlite3_bind_int(st, 3, TEXT_FEW);
+		rare = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < TEXT_FEW;
+		sqlite3_reset(st);
+	} else {
+		free(match);
+	}
 	free(s->ledger_text);
 	s->ledger_text = xstrdup(text);
 	s->ledger_text_rare = rare;
 	return rare;
 }
 
-static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q, enum plan plan)
+static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q, char *match)
 {
 	const struct ledger_filter *f = &q->f;
 	bind_text(st, 1, f->location);
@@ -248,11 +324,21 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_query *q, enum pla
 	bind_text(st, 5, f->coa);
 	if (f->text)
 		bind_owned(st, 6, like_pattern(f->text));
-	if (f->text && plan == PLAN_TEXT)
-		bind_owned(st, 21, fts_phrase(f->text));
+	if (match)
+		bind_owned(st, 21, match);
 	bind_text(st, 7, f->expires_by);
 	bind_text(st, 8, f->expired_before);
 	bind_text(st, 9, f->expires_from);
+}
+
+/* The trigram query of a PLAN_TEXT (its binding takes it); a plan the index
+ * cannot answer becomes a scan of the table. */
+static char *text_plan(struct store *s, const struct ledger_query *q, enum plan *plan)
+{
+	char *match = *plan == PLAN_TEXT && q->f.text ? fts_match(s, q->f.text) : NULL;
+	if (*plan == PLAN_TEXT && !match)
+		*plan = PLAN_SCAN;
+	return match;
 }
 
 static int prepare(struct store *s, const char *sql, sqlite3_stmt **st)
@@ -260,19 +346,6 @@ static int prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the ledger"));
 	return OK;
-}
-
-static int64_t now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-/* Stops a query in index order that has run past its deadline. */
-static int past_deadline(void *ctx)
-{
-	return now_us() > *(int64_t *)ctx;
 }
 
 /* One attempt with one plan; -2 when the deadline (if any) passed first. */
@@ -285,6 +358,7 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 	/* forwards in descending order is backwards in ascending order */
 	int down = (dir < 0) != (q->desc != 0);
 	int got = 0, rc;
+	char *match = text_plan(s, q, &plan);
 
 	sb_puts(&sql, LOT_COLUMNS);
 	sb_puts(&sql, plan == PLAN_SCAN   ? from_scan
@@ -307,9 +381,11 @@ static int page_query(struct store *s, const struct ledger_query *q, const struc
 
 	rc = prepare(s, sb_str(&sql), &st);
 	sb_free(&sql);
-	if (rc)
+	if (rc) {
+		free(match);
 		return -1;
-	bind_filter(st, q, plan);
+	}
+	bind_filter(st, q, match);
 	if (from)
 		for (int i = 0; i < sorts[sort].n; i++)
 			bind_key_part(st, 10 + i, sorts[sort].part[i], from);
@@ -359,6 +435,7 @@ static int totals_query(struct store *s, const struct ledger_query *q, int64_t l
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
+	char *match = text_plan(s, q, &plan);
 
 	memset(out, 0, sizeof(*out));
 	/* The inner LIMIT bounds the work: a million matching lots count as "limit+". */
@@ -368,9 +445,11 @@ static int totals_query(struct store *s, const struct ledger_query *q, int64_t l
 	sb_puts(&sql, " LIMIT ?20) GROUP BY unit ORDER BY count(*) DESC, unit");
 	rc = prepare(s, sb_str(&sql), &st);
 	sb_free(&sql);
-	if (rc)
+	if (rc) {
+		free(match);
 		return rc;
-	bind_filter(st, q, plan);
+	}
+	bind_filter(st, q, match);
 	sqlite3_bind_int64(st, 20, limit + 1);
 	if (deadline)
 		sqlite3_progress_handler(s->db, 2000, past_deadline, &deadline);

@@ -107,7 +107,7 @@ static void same_either_way(const char *text, int expect_lots)
 {
 	static char want[16384], got[16384];
 	const enum ledger_plan plans[] = {LP_SCAN, LP_AUTO, LP_TEXT};
-	int nplans = strlen(text) >= 3 ? 3 : 2;
+	int nplans = 3;
 	for (int sort = 0; sort < LS_COUNT; sort++)
 		for (int desc = 0; desc < 2; desc++)
 			for (int dir = -1; dir <= 1; dir += 2) {
@@ -125,11 +125,12 @@ static void same_either_way(const char *text, int expect_lots)
 	struct ledger_totals t1, t2;
 	db_ledger_force_plan(sess.store, LP_ORDER);
 	assert_int_equal(db_ledger_totals(sess.store, &q, 1000, &t1), OK);
-	assert_int_equal(t1.lots, expect_lots);
+	if (expect_lots >= 0)
+		assert_int_equal(t1.lots, expect_lots);
 	for (int p = 0; p < nplans; p++) {
 		db_ledger_force_plan(sess.store, plans[p]);
 		assert_int_equal(db_ledger_totals(sess.store, &q, 1000, &t2), OK);
-		assert_int_equal(t2.lots, expect_lots);
+		assert_int_equal(t2.lots, t1.lots);
 		assert_int_equal(t1.nunits, t2.nunits);
 		for (int u = 0; u < t1.nunits; u++) {
 			assert_string_equal(t1.units[u].unit, t2.units[u].unit);
@@ -165,11 +166,28 @@ static void item_and_lot_codes(void **state)
 	same_either_way("SL1", 1 + 10 + 100 - 2); /* SL1, SL10-19, SL100-199 less 127 and 167 */
 }
 
+/* One and two characters come from the trigrams that begin with them, also at
+ * the very end of a value (the index pads each one). */
+static void short_texts(void **state)
+{
+	(void)state;
+	same_either_way("7", -1);
+	same_either_way("67", -1); /* at the end of SL67, SL167 ... */
+	same_either_way("z", 1);   /* xyzzy127 */
+	same_either_way("zy", 1);
+	same_either_way("q", 0); /* in no code, supplier lot or item */
+	same_either_way("%", 1); /* 50%_OFF47 */
+	same_either_way("_O", 1);
+	same_either_way("é", -1);  /* not ASCII: the index cannot answer, the table does */
+	same_either_way("T0", 99); /* lot codes LOT-261123-T001 .. T099 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(rare_supplier_lots),
 	    cmocka_unit_test(item_and_lot_codes),
+	    cmocka_unit_test(short_texts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
