@@ -400,6 +400,13 @@ void table_draw(struct table *t, const struct rect *r)
 			else
 				term_put(y, x, t->width[i], fit, cs);
 			x += t->width[i] + 1;
+			/* a styled row ends where its last text ends: blanks with a style
+			 * after it cost the terminal a clear for nothing */
+			if (i == t->nshown - 1 && st != ST_NORMAL && cs == st) {
+				int end = t->cols[c].right ? x - 1
+				                           : x - 1 - t->width[i] + text_width(fit);
+				term_put(y, end, r->x + r->w - end, "", ST_NORMAL);
+			}
 		}
 	}
 }

@@ -354,7 +354,8 @@ static void draw(struct ui *ui)
 	struct rect r = {1, 0, rows - 3, cols};
 	f->ops->draw(ui, f->st, &r);
 
-	term_put(rows - 2, 0, cols, ui->status, ui->status_error ? ST_ERROR : ST_INFO);
+	/* the text only: the line is blank already, and blanks cost the terminal nothing */
+	term_text(rows - 2, 0, cols, ui->status, ui->status_error ? ST_ERROR : ST_INFO);
 	if (ui->sync && !ui->status[0]) {
 		struct sync_status st;
 		char line[96], when[20] = "-";
