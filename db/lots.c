@@ -559,3 +559,60 @@ int64_t db_exception_open_count(struct store *s)
 		sqlite3_reset(st);
 	return n;
 }
+
+int64_t db_lots_count(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM lots");
+	int64_t n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	return n;
+}
+
+void db_lot_indexes_free(struct lot_indexes *saved)
+{
+	for (int i = 0; i < saved->n; i++)
+		free(saved->create[i]);
+	free(saved->create);
+	memset(saved, 0, sizeof(*saved));
+}
+
+/* The indexes a person wrote (sql not NULL: not those behind UNIQUE or the
+ * primary key, which inserts need); their names are quoted by SQLite itself. */
+int db_lot_indexes_drop(struct store *s, struct lot_indexes *saved)
+{
+	static const char sql[] =
+	    "SELECT 'DROP INDEX \"' || replace(name, '\"', '\"\"') || '\"', sql FROM sqlite_master "
+	    "WHERE type = 'index' AND tbl_name IN ('lots', 'movements') AND sql IS NOT NULL "
+	    "ORDER BY name";
+	char **drop = NULL;
+	int n = 0, cap_drop = 0, cap_create = 0, rc = OK;
+	memset(saved, 0, sizeof(*saved));
+	sqlite3_stmt *st = store_stmt(s, sql);
+	if (!st)
+		return ERR_DB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		GROW(drop, n, cap_drop, 16);
+		GROW(saved->create, saved->n, cap_create, 16);
+		drop[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		saved->create[saved->n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n && rc == OK; i++)
+		if (sqlite3_exec(s->db, drop[i], NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_error(s, _("setting the ledger's indexes aside"));
+	for (int i = 0; i < n; i++)
+		free(drop[i]);
+	free(drop);
+	return rc;
+}
+
+int db_lot_indexes_build(struct store *s, struct lot_indexes *saved)
+{
+	int rc = OK;
+	for (int i = 0; i < saved->n && rc == OK; i++)
+		if (sqlite3_exec(s->db, saved->create[i], NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_error(s, _("building the ledger's indexes"));
+	db_lot_indexes_free(saved);
+	return rc;
+}

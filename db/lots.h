@@ -81,4 +81,20 @@ int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char 
                      const char *message);
 int64_t db_exception_open_count(struct store *s);
 
+/* How many lots the store holds. */
+int64_t db_lots_count(struct store *s);
+
+/* Loading many lots at once: the secondary indexes of lots and movements are
+ * dropped inside the caller's transaction and built again before it commits,
+ * one sort each instead of an insert per row into every index. A rollback
+ * brings them back as they were. */
+struct lot_indexes {
+	char **create; /* each index's own CREATE statement, from the schema */
+	int n;
+};
+int db_lot_indexes_drop(struct store *s, struct lot_indexes *saved);
+/* Builds them again and frees saved (also after an error). */
+int db_lot_indexes_build(struct store *s, struct lot_indexes *saved);
+void db_lot_indexes_free(struct lot_indexes *saved);
+
 #endif
