@@ -99,10 +99,10 @@ int db_journal_insert(struct store *s, int64_t site_no, struct entry *e)
 	sqlite3_bind_int64(st, 1, site_no);
 	sqlite3_bind_int64(st, 2, e->seq);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)e->hlc);
-	bind_text(st, 4, e->user);
-	bind_text(st, 5, e->terminal);
-	bind_text(st, 6, e->kind);
-	bind_text(st, 7, e->payload);
+	bind_text_kept(st, 4, e->user);
+	bind_text_kept(st, 5, e->terminal);
+	bind_text_kept(st, 6, e->kind);
+	bind_text_kept(st, 7, e->payload);
 	sqlite3_bind_blob(st, 8, e->prev_hash, 32, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 9, e->hash, 32, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)

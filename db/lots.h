@@ -20,6 +20,10 @@ struct lot_new {
 	int64_t location_id;
 	const char *status;
 	const char *origin;
+	/* the movement that creates it, already applied: the lot starts holding
+	 * qty with kind as its last movement (NULL: empty, a movement follows) */
+	fixed_t qty;
+	const char *kind;
 };
 
 struct movement_new {
@@ -86,11 +90,16 @@ int64_t db_lots_count(struct store *s);
 
 /* Loading many lots at once: the secondary indexes of lots and movements are
  * dropped inside the caller's transaction and built again before it commits,
- * one sort each instead of an insert per row into every index. A rollback
- * brings them back as they were. */
+ * one sort each instead of an insert per row into every index; the text index
+ * of lot codes gets the new lots in one statement at the end (FTS5 writes its
+ * pending terms out at the end of every statement, so a row at a time costs a
+ * segment per row). The loading must only insert lots, never delete one or
+ * change its code. A rollback brings everything back as it was. */
 struct lot_indexes {
 	char **create; /* each index's own CREATE statement, from the schema */
 	int n;
+	char *text_trigger; /* the trigger that feeds lots_text, set aside too */
+	int64_t last_id;    /* lots above this id are the new ones to index */
 };
 int db_lot_indexes_drop(struct store *s, struct lot_indexes *saved);
 /* Builds them again and frees saved (also after an error). */

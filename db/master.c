@@ -6,6 +6,7 @@
 #include "db/store_internal.h"
 #include "src/error.h"
 #include "src/i18n.h"
+#include "src/util.h"
 
 #include <string.h>
 
@@ -28,6 +29,7 @@ static int step_row(struct store *s, sqlite3_stmt *st, const char *what, const c
 
 int db_item_put(struct store *s, const struct item *it, hlc_t hlc)
 {
+	memo_forget(s);
 	sqlite3_stmt *st = store_stmt(
 	    s,
 	    "INSERT INTO items (code, name, kind, category, base_unit, gtin, "
@@ -79,6 +81,11 @@ static void item_read(sqlite3_stmt *st, struct item *it)
 
 int db_item_get(struct store *s, const char *code, struct item *out)
 {
+	const void *known;
+	if (memo_get(s, MEMO_ITEM, code, &known) && known) {
+		*out = *(const struct item *)known;
+		return OK;
+	}
 	sqlite3_stmt *st = store_stmt(s, "SELECT " ITEM_COLUMNS " FROM items WHERE code = ?1");
 	int rc;
 	if (!st)
@@ -88,6 +95,7 @@ int db_item_get(struct store *s, const char *code, struct item *out)
 		return rc;
 	item_read(st, out);
 	sqlite3_reset(st);
+	memo_put(s, MEMO_ITEM, code, out, sizeof(*out));
 	return OK;
 }
 
@@ -119,6 +127,7 @@ int db_item_each(struct store *s, int (*cb)(void *ctx, const struct item *it), v
 
 int db_location_put(struct store *s, const struct location *l, hlc_t hlc)
 {
+	memo_forget(s);
 	sqlite3_stmt *st = store_stmt(
 	    s, "INSERT INTO locations (code, name, kind, hlc, site) VALUES (?1, ?2, ?3, "
 	       "?4, " SQL_APPLYING_SITE ") "
@@ -144,6 +153,11 @@ static void location_read(sqlite3_stmt *st, struct location *l)
 
 int db_location_get(struct store *s, const char *code, struct location *out)
 {
+	const void *known;
+	if (memo_get(s, MEMO_LOCATION, code, &known) && known) {
+		*out = *(const struct location *)known;
+		return OK;
+	}
 	sqlite3_stmt *st =
 	    store_stmt(s, "SELECT id, code, name, kind FROM locations WHERE code = ?1");
 	int rc;
@@ -154,6 +168,7 @@ int db_location_get(struct store *s, const char *code, struct location *out)
 		return rc;
 	location_read(st, out);
 	sqlite3_reset(st);
+	memo_put(s, MEMO_LOCATION, code, out, sizeof(*out));
 	return OK;
 }
 
@@ -190,6 +205,7 @@ static const char *const party_list_sql[] = {
 
 int db_party_put(struct store *s, enum party_kind k, const struct party *p, hlc_t hlc)
 {
+	memo_forget(s);
 	sqlite3_stmt *st = store_stmt(s, party_put_sql[k]);
 	if (!st)
 		return ERR_DB;
@@ -224,6 +240,12 @@ static void party_read(sqlite3_stmt *st, struct party *p)
 
 int db_party_get(struct store *s, enum party_kind k, const char *code, struct party *out)
 {
+	enum memo_kind mk = k == PARTY_SUPPLIER ? MEMO_SUPPLIER : MEMO_CUSTOMER;
+	const void *known;
+	if (memo_get(s, mk, code, &known) && known) {
+		*out = *(const struct party *)known;
+		return OK;
+	}
 	sqlite3_stmt *st = store_stmt(s, party_get_sql[k]);
 	int rc;
 	if (!st)
@@ -233,6 +255,7 @@ int db_party_get(struct store *s, enum party_kind k, const char *code, struct pa
 		return rc;
 	party_read(st, out);
 	sqlite3_reset(st);
+	memo_put(s, mk, code, out, sizeof(*out));
 	return OK;
 }
 
@@ -326,6 +349,7 @@ int64_t db_user_count(struct store *s)
 
 int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hlc)
 {
+	memo_forget(s);
 	sqlite3_stmt *st = store_stmt(
 	    s, "INSERT INTO settings (key, value, hlc, site) VALUES (?1, ?2, ?3, " SQL_APPLYING_SITE
 	       ") "
@@ -341,13 +365,26 @@ int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hl
 
 int db_setting_get(struct store *s, const char *key, char *buf, size_t n)
 {
+	const void *known;
+	if (memo_get(s, MEMO_SETTING, key, &known)) {
+		if (known) {
+			strlcpy_(buf, known, n);
+			return OK;
+		}
+		return ERR_NOT_FOUND; /* no message: said the first time, the default holds */
+	}
 	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM settings WHERE key = ?1");
 	int rc;
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, key);
-	if ((rc = step_row(s, st, _("setting"), key)))
+	if ((rc = step_row(s, st, _("setting"), key))) {
+		if (rc == ERR_NOT_FOUND) /* most settings are never set: the default holds */
+			memo_put(s, MEMO_SETTING, key, NULL, 0);
 		return rc;
+	}
+	const char *value = (const char *)sqlite3_column_text(st, 0);
+	memo_put(s, MEMO_SETTING, key, value ? value : "", value ? strlen(value) + 1 : 1);
 	column_copy(st, 0, buf, n);
 	sqlite3_reset(st);
 	return OK;

@@ -28,7 +28,7 @@ int db_user_each(struct store *s, int (*cb)(void *ctx, const struct user *u), vo
 int64_t db_user_count(struct store *s);
 
 int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hlc);
-/* ERR_NOT_FOUND when never set. */
+/* ERR_NOT_FOUND when never set (with no message when the memo knew it). */
 int db_setting_get(struct store *s, const char *key, char *buf, size_t n);
 
 #endif

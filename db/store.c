@@ -56,6 +56,11 @@ void bind_text(sqlite3_stmt *st, int i, const char *v)
 	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
 }
 
+void bind_text_kept(sqlite3_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v && *v)
@@ -184,6 +189,7 @@ void store_close(struct store *s)
 		sqlite3_close(s->db);
 	free(s->path);
 	free(s->ledger_text);
+	store_memo(s, 0);
 	free(s);
 }
 
@@ -206,6 +212,7 @@ int store_commit(struct store *s)
 	if (rc != OK)
 		store_rollback(s);
 	s->in_tx = 0;
+	memo_forget(s);
 	return rc;
 }
 
@@ -214,6 +221,7 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = 0;
+	memo_forget(s);
 }
 
 int store_in_transaction(const struct store *s)

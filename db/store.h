@@ -35,6 +35,10 @@ int store_schema_version(struct store *s);
 int store_bulk(struct store *s, int on);
 /* A larger page cache for bulk writers (imports, generators, catch-up sync). */
 int store_set_cache_mb(struct store *s, int mb);
+/* While on, items, locations, suppliers, customers and settings read by code
+ * are remembered until any of them is written or the memo is turned off or the
+ * transaction ends: for loads that read the same few for every row. */
+void store_memo(struct store *s, int on);
 /* Bytes the store takes on disk (database and WAL). */
 int64_t store_size_bytes(struct store *s);
 

@@ -7,6 +7,10 @@
 
 #define STMT_CACHE 128
 
+/* What the memo (db/memo.c) remembers, each by its code. */
+enum memo_kind { MEMO_ITEM, MEMO_LOCATION, MEMO_SUPPLIER, MEMO_CUSTOMER, MEMO_SETTING, MEMO_KINDS };
+struct memo;
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -19,7 +23,16 @@ struct store {
 	int ledger_plan;      /* enum ledger_plan: LP_AUTO but in tests */
 	char *ledger_text;    /* the last search text the ledger weighed, */
 	int ledger_text_rare; /* and whether it names few lots */
+	struct memo *memo;    /* NULL unless store_memo turned it on */
 };
+
+/* Whether the memo knows this code; *val is then what was read (NULL: that
+ * there is none). */
+int memo_get(struct store *s, enum memo_kind k, const char *key, const void **val);
+/* Remember a read, val NULL for "not there" (nothing when the memo is off). */
+void memo_put(struct store *s, enum memo_kind k, const char *key, const void *val, size_t size);
+/* Forget everything: every write to master data calls it. */
+void memo_forget(struct store *s);
 
 /* A prepared statement for this SQL text, cached by the text's address (the SQL
  * is always a string literal), reset and with bindings cleared. NULL on error,
@@ -37,10 +50,18 @@ int store_error(struct store *s, const char *what);
 	"ORDER BY j.id DESC LIMIT 1), '')"
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);
-/* Step a statement that returns no rows, reset it, and say how it went. */
-static inline int store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
+/* Without a copy, for the inserts a bulk load runs for every row: v must stay
+ * as it is until the statement has been stepped and reset (store_step_done);
+ * store_stmt clears the binding before the statement's next use. */
+void bind_text_kept(sqlite3_stmt *st, int i, const char *v);
+/* Step a statement that returns no rows, reset it, and say how it went. A
+ * macro so that what (a translated message) is only looked up on failure: it
+ * runs once per row of a bulk load otherwise. */
+#define store_step_done(s, st, what)                                                               \
+	(sqlite3_step(st) == SQLITE_DONE ? (sqlite3_reset(st), 0) : store_step_failed(s, st, what))
+static inline int store_step_failed(struct store *s, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_error(s, what);
+	int rc = store_error(s, what);
 	sqlite3_reset(st);
 	return rc;
 }

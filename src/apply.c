@@ -131,17 +131,24 @@ static int check_balance(struct store *s, const struct entry *e, int64_t lot_id,
 	}
 }
 
-int apply_movement(struct store *s, const struct entry *e, const struct movement_new *m0)
+/* new_lot: the lot was just created holding this movement's quantity */
+static int movement_record(struct store *s, const struct entry *e, const struct movement_new *m0,
+                           int new_lot)
 {
 	struct movement_new m = *m0;
-	fixed_t balance;
+	fixed_t balance = m.qty;
 	int rc;
 	m.entry = e->id;
 	m.hlc = e->hlc;
 	if ((rc = db_movement_insert(s, &m, NULL)) ||
-	    (rc = db_lot_add_qty(s, m.lot_id, m.qty, e->hlc, m.kind, &balance)))
+	    (!new_lot && (rc = db_lot_add_qty(s, m.lot_id, m.qty, e->hlc, m.kind, &balance))))
 		return rc;
 	return check_balance(s, e, m.lot_id, balance);
+}
+
+int apply_movement(struct store *s, const struct entry *e, const struct movement_new *m0)
+{
+	return movement_record(s, e, m0, 0);
 }
 
 static int apply_receive(struct store *s, const struct entry *e, const struct fields *f)
@@ -178,11 +185,15 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	n.status = fields_str(f, "status");
 	n.origin = fields_str(f, "origin");
 	/* "add": more of an existing lot (the same supplier lot again) */
-	if (*fields_str(f, "add")) {
+	int adding = *fields_str(f, "add");
+	if (adding) {
 		if ((rc = db_lot_id(s, n.code, &lot_id)))
 			return rc;
-	} else if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id))) {
-		return rc;
+	} else {
+		n.qty = qty; /* one write: the lot starts with what was received */
+		n.kind = "receive";
+		if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id)))
+			return rc;
 	}
 	m.lot_id = lot_id;
 	m.kind = "receive";
@@ -191,7 +202,7 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	m.reason = fields_str(f, "origin");
 	m.to_location = n.location_id;
 	m.status_after = n.status;
-	if ((rc = apply_movement(s, e, &m)))
+	if ((rc = movement_record(s, e, &m, !adding)))
 		return rc;
 	if (*fields_str(f, "po")) {
 		struct po po;

@@ -915,10 +915,12 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	store_set_cache_mb(s->store, 64);
 	if ((rc = session_begin(s)))
 		goto out;
+	store_memo(s->store, 1); /* every row reads the same few items and places */
 	struct lot_indexes idx = {0};
 	int bulk = bulk_lots(&u, st.st_size);
 	if (bulk && (rc = db_lot_indexes_drop(s->store, &idx))) {
 		db_lot_indexes_free(&idx);
+		store_memo(s->store, 0);
 		session_end(s, rc);
 		goto out;
 	}
@@ -936,6 +938,7 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	if (bulk && keep)
 		rc = db_lot_indexes_build(s->store, &idx);
 	db_lot_indexes_free(&idx);
+	store_memo(s->store, 0);
 	if (keep && rc == OK)
 		rc = session_end(s, OK);
 	else

@@ -19,6 +19,11 @@ before=$(indexes)
 # where an index starts in the file: a new place when it was built again
 root() { "$SQLITE3" "$LOTLINE_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'lots_expiry'"; }
 root_before=$(root)
+# the index a load only appends to stays where it is: kept, not built again
+kept() { "$SQLITE3" "$LOTLINE_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'lots_last'"; }
+kept_before=$(kept)
+text_hits() { "$SQLITE3" "$LOTLINE_DB" "SELECT count(*) FROM lots_text WHERE lots_text MATCH '\"$1\"'"; }
+trigger() { "$SQLITE3" "$LOTLINE_DB" "SELECT count(*) FROM sqlite_master WHERE name = 'lots_text_insert'"; }
 
 # a problem on the last line: nothing imported, the indexes as they were
 cp big/lots.csv bad.csv
@@ -30,11 +35,20 @@ expect_eq "indexes back after the failure" "$before" "$(indexes)"
 expect_ok "a dry run" ll import lots big/lots.csv --dry-run
 expect_eq "nothing written by the dry run" "0" "$("$SQLITE3" "$LOTLINE_DB" 'SELECT count(*) FROM lots')"
 expect_eq "indexes back after the dry run" "$before" "$(indexes)"
+expect_eq "the text index's trigger back after the dry run" "1" "$(trigger)"
+expect_eq "nothing in the text index after the dry run" "0" "$(text_hits LOT)"
 
 expect_ok "the import" ll import lots big/lots.csv
 expect_eq "every lot" "25000" "$("$SQLITE3" "$LOTLINE_DB" 'SELECT count(*) FROM lots')"
 expect_eq "every index built again" "$before" "$(indexes)"
 [ "$(root)" != "$root_before" ] || fail "the indexes were not set aside: lots_expiry is where it was"
+expect_eq "lots_last kept" "$kept_before" "$(kept)"
+# the text index gets every new lot in one statement at the end, and its trigger back
+expect_eq "every lot code in the text index" "25000" "$(text_hits LOT)"
+expect_eq "every supplier lot in the text index" "25000" "$(text_hits SL-)"
+expect_eq "the text index's trigger back" "1" "$(trigger)"
+expect_ok "a receipt after the import" ll receive I00001 5 --location B001 --lot AFTER-BULK-1
+expect_eq "the trigger indexes it" "1" "$(text_hits AFTER-BULK)"
 expect_eq "the indexes agree with the table" "ok" "$("$SQLITE3" "$LOTLINE_DB" 'PRAGMA integrity_check')"
 expect_ok "verify" ll verify
 # the indexes serve: a lot found by search, and the ledger in expiry order

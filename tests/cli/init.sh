@@ -7,6 +7,30 @@ expect_fail "init twice" "already a lotline store" ll init --owner bob
 expect_fail "bad site code" "site code" ll init --db "$TMPD/other.db" --owner a --site-code kx1
 expect_eq "site code" "KX" "$("$SQLITE3" "$LOTLINE_DB" "SELECT value FROM meta WHERE key='site_code'")"
 expect_eq "journal mode" "wal" "$("$SQLITE3" "$LOTLINE_DB" "PRAGMA journal_mode")"
+# a lot's status is checked by comparisons, not IN (a temporary table per row written)
+lots_sql() { "$SQLITE3" "$LOTLINE_DB" "SELECT sql FROM sqlite_schema WHERE name = 'lots'"; }
+status_check() { lots_sql | grep -o "CHECK (status[^,]*"; }
+new_check="CHECK (status = 'available' OR status = 'hold' OR status = 'quarantine' OR status = 'consumed' OR status = 'shipped' OR status = 'scrapped' OR status = 'returned')"
+expect_eq "the status check" "$new_check" "$(status_check)"
+insert_lot="INSERT INTO lots (code, item_id, received, expiry, unit, location_id, location_hlc,
+	status, status_hlc, origin, last_hlc, last_kind, entry) VALUES ('X', 1, '', '', 'kg', 1, 0,
+	'STATUS', 0, 'test', 0, '', 1)"
+ephemeral() { "$SQLITE3" "$LOTLINE_DB" "EXPLAIN $(echo "$insert_lot" | sed s/STATUS/available/)" |
+	grep -c OpenEphemeral; }
+expect_eq "no temporary table to check a status" "0" "$(ephemeral)"
+"$SQLITE3" "$LOTLINE_DB" "PRAGMA foreign_keys = OFF; $(echo "$insert_lot" | sed s/STATUS/lost/)" \
+	2>/dev/null && fail "a status outside the list was stored"
+# a store from before (the IN list, schema version 8) is brought up to date on opening
+"$SQLITE3" "$LOTLINE_DB" "PRAGMA writable_schema = ON;
+	UPDATE sqlite_schema SET sql = replace(sql, \"$new_check\",
+	'CHECK (status IN (''available'', ''hold'', ''quarantine'', ''consumed'',
+		''shipped'', ''scrapped'', ''returned''))') WHERE name = 'lots';
+	PRAGMA writable_schema = OFF; PRAGMA user_version = 8" || exit 99
+expect_eq "the old check in place" "1" "$(lots_sql | grep -c "status IN (")"
+expect_ok "opening the old store" ll ledger
+expect_eq "the status check after the upgrade" "$new_check" "$(status_check)"
+expect_eq "no temporary table after the upgrade" "0" "$(ephemeral)"
+expect_eq "the schema is sound" "ok" "$("$SQLITE3" "$LOTLINE_DB" "PRAGMA integrity_check")"
 expect_eq "owner" "ana" "$(ll user list --format tsv | awk -F'\t' 'NR==2 {print $1}')"
 expect_fail "no store" "no store at" ll ledger --db "$TMPD/none.db"
 ll --version | grep -q "^lotline " || fail "--version"
