@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,18 @@ int days_in_month(int y, int m)
 
 int date_parse(const char *s, int64_t *days)
 {
-	int y, m, d, n = 0;
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
-	    s[4] != '-' || s[7] != '-')
+	int y = 0, m = 0, d = 0;
+	/* digits where the pattern has them: this runs for every date of an import */
+	static const char pattern[] = "dddd-dd-dd";
+	int ok = s != NULL;
+	for (int i = 0; ok && i < 10; i++)
+		ok = pattern[i] == 'd' ? isdigit((unsigned char)s[i]) != 0 : s[i] == '-';
+	if (!ok || s[10])
 		return error_set(ERR_INVALID, _("'%s' is not a date (YYYY-MM-DD)"), s ? s : "");
+	for (int i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return error_set(ERR_INVALID, _("'%s' is not a real date"), s);
 	*days = days_from_civil(y, m, d);
@@ -57,7 +66,22 @@ char *date_format(int64_t days, char *buf)
 {
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	return date_format_ymd(y % 10000, m, d, buf);
+}
+
+char *date_format_ymd(int y, int m, int d, char *buf)
+{
+	buf[0] = (char)('0' + y / 1000 % 10);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10 % 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10 % 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

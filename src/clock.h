@@ -15,6 +15,9 @@ void civil_from_days(int64_t z, int *y, int *m, int *d);
 int date_parse(const char *s, int64_t *days);
 /* Format days as "YYYY-MM-DD" into buf (11 bytes). */
 char *date_format(int64_t days, char *buf);
+/* The same from a year (0-9999), month and day, without printf: imports write
+ * two dates for every row. */
+char *date_format_ymd(int y, int m, int d, char *buf);
 /* Today's date (local time of the terminal) as days. */
 int64_t clock_today(void);
 /* Format milliseconds as local "YYYY-MM-DD HH:MM" (buf 20 bytes) or ISO with

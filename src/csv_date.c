@@ -181,6 +181,6 @@ int csv_date_parse(const char *s, enum date_order order, char *iso)
 			                 _("'%s' is not a real date (read as month/day/year)"), s);
 		return error_set(ERR_INVALID, _("'%s' is not a real date"), s);
 	}
-	snprintf(iso, 11, "%04ld-%02ld-%02ld", y, m, d);
+	date_format_ymd((int)y, (int)m, (int)d, iso);
 	return OK;
 }

@@ -33,10 +33,8 @@ void journal_hash(const struct entry *e, unsigned char out[32])
 	crypto_generichash_init(&st, NULL, 0, 32);
 	hash_str(&st, "lotline-entry-1");
 	hash_str(&st, e->site_id);
-	snprintf(num, sizeof(num), "%lld", (long long)e->seq);
-	hash_str(&st, num);
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)e->hlc);
-	hash_str(&st, num);
+	hash_str(&st, int_format(e->seq, num));
+	hash_str(&st, uint_format(e->hlc, num));
 	hash_str(&st, e->user);
 	hash_str(&st, e->terminal);
 	hash_str(&st, e->kind);

@@ -9,31 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Key and value in one allocation: a payload is built for every entry, a
+ * million of them in a large import. */
+static void field_fill(struct field *fl, const char *key, const char *val)
+{
+	size_t k = strlen(key) + 1, v = strlen(val) + 1;
+	fl->key = xmalloc(k + v);
+	memcpy(fl->key, key, k);
+	fl->val = fl->key + k;
+	memcpy(fl->val, val, v);
+}
+
 void fields_set(struct fields *f, const char *key, const char *val)
 {
 	if (!val)
 		val = "";
 	for (size_t i = 0; i < f->n; i++) {
 		if (strcmp(f->v[i].key, key) == 0) {
-			free(f->v[i].val);
-			f->v[i].val = xstrdup(val);
+			char *old = f->v[i].key;
+			field_fill(&f->v[i], key, val);
+			free(old);
 			return;
 		}
 	}
 	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
+		f->cap = f->cap ? f->cap * 2 : 16;
 		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
 	}
-	f->v[f->n].key = xstrdup(key);
-	f->v[f->n].val = xstrdup(val);
-	f->n++;
+	field_fill(&f->v[f->n++], key, val);
 }
 
 void fields_set_int(struct fields *f, const char *key, int64_t v)
 {
 	char buf[24];
-	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	fields_set(f, key, buf);
+	fields_set(f, key, int_format(v, buf));
 }
 
 const char *fields_get(const struct fields *f, const char *key)
@@ -68,7 +77,6 @@ void fields_free(struct fields *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->v[i].key);
-		free(f->v[i].val);
 	}
 	free(f->v);
 	f->v = NULL;
@@ -78,8 +86,16 @@ void fields_free(struct fields *f)
 static void json_string(struct strbuf *out, const char *s)
 {
 	sb_putc(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		/* the plain run first, in one copy: most values have nothing to escape */
+		size_t n = 0;
+		while (s[n] && (unsigned char)s[n] >= 0x20 && s[n] != '"' && s[n] != '\\')
+			n++;
+		sb_add(out, s, n);
+		s += n;
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
 		switch (c) {
 		case '"':
 			sb_puts(out, "\\\"");
@@ -97,10 +113,7 @@ static void json_string(struct strbuf *out, const char *s)
 			sb_puts(out, "\\t");
 			break;
 		default:
-			if (c < 0x20)
-				sb_printf(out, "\\u%04x", c);
-			else
-				sb_putc(out, (char)c);
+			sb_printf(out, "\\u%04x", c);
 		}
 	}
 	sb_putc(out, '"');

@@ -7,7 +7,7 @@
 #include "util.h"
 
 struct field {
-	char *key;
+	char *key; /* one allocation holds both: key, then val */
 	char *val;
 };
 

@@ -38,6 +38,26 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+char *uint_format(uint64_t v, char *buf)
+{
+	char tmp[20], *p = tmp + sizeof(tmp);
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
+	buf[tmp + sizeof(tmp) - p] = '\0';
+	return buf;
+}
+
+char *int_format(int64_t v, char *buf)
+{
+	if (v >= 0)
+		return uint_format((uint64_t)v, buf);
+	buf[0] = '-';
+	uint_format(-(uint64_t)v, buf + 1);
+	return buf;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -36,6 +36,25 @@ static void parse_dates(void **state)
 	assert_int_equal(date_parse("23-01-01", &d), ERR_INVALID);
 	assert_int_equal(date_parse("2023/01/01", &d), ERR_INVALID);
 	assert_int_equal(date_parse("2023-01-011", &d), ERR_INVALID);
+	/* digits only where the form has them (scanf once let signs and spaces in) */
+	assert_int_equal(date_parse("+202-01-01", &d), ERR_INVALID);
+	assert_int_equal(date_parse("2023-+1-01", &d), ERR_INVALID);
+	assert_int_equal(date_parse("2023- 1-01", &d), ERR_INVALID);
+	assert_int_equal(date_parse("2023-01-0", &d), ERR_INVALID);
+	assert_int_equal(date_parse("", &d), ERR_INVALID);
+	assert_int_equal(date_parse(NULL, &d), ERR_INVALID);
+	assert_int_equal(date_parse("0001-01-01", &d), OK);
+	assert_string_equal(date_format(d, buf), "0001-01-01");
+	assert_int_equal(date_parse("9999-12-31", &d), OK);
+	assert_string_equal(date_format(d, buf), "9999-12-31");
+	assert_string_equal(date_format_ymd(2026, 11, 3, buf), "2026-11-03");
+	assert_string_equal(date_format_ymd(987, 1, 9, buf), "0987-01-09");
+	/* every day of four centuries reads back as written */
+	for (int64_t day = days_from_civil(1900, 1, 1); day < days_from_civil(2300, 1, 1); day++) {
+		int64_t back;
+		assert_int_equal(date_parse(date_format(day, buf), &back), OK);
+		assert_int_equal(back, day);
+	}
 	assert_int_equal(days_in_month(2000, 2), 29);
 	assert_int_equal(days_in_month(1900, 2), 28);
 }

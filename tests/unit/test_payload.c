@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "src/error.h"
@@ -30,6 +31,35 @@ static void round_trip(void **state)
 	assert_int_equal(fields_int(&g, "absent", &q), ERR_INVALID);
 	fields_free(&f);
 	fields_free(&g);
+	sb_free(&sb);
+}
+
+static void numbers_written(void **state)
+{
+	char buf[24], ref[24];
+	static const int64_t v[] = {
+	    0, 1, -1, 9, 10, -10, 123456789, INT64_MAX, INT64_MIN, INT64_MIN + 1, 1000000000000LL};
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(ref, sizeof(ref), "%lld", (long long)v[i]);
+		assert_string_equal(int_format(v[i], buf), ref);
+	}
+	assert_string_equal(uint_format(UINT64_MAX, buf), "18446744073709551615");
+	assert_string_equal(uint_format(0, buf), "0");
+}
+
+static void replace_keeps_order(void **state)
+{
+	struct fields f = FIELDS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	fields_set(&f, "a", "1");
+	fields_set(&f, "b", "2");
+	fields_set(&f, "a", "a much longer value than before");
+	fields_set_int(&f, "b", 42);
+	fields_encode(&f, &sb);
+	assert_string_equal(sb.buf, "{\"a\":\"a much longer value than before\",\"b\":\"42\"}");
+	fields_free(&f);
 	sb_free(&sb);
 }
 
@@ -81,8 +111,8 @@ static void decode_bad(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(round_trip),
-	    cmocka_unit_test(decode_forms),
+	    cmocka_unit_test(round_trip),          cmocka_unit_test(numbers_written),
+	    cmocka_unit_test(replace_keeps_order), cmocka_unit_test(decode_forms),
 	    cmocka_unit_test(decode_bad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
