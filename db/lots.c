@@ -19,7 +19,7 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	       "unit, unit_cost, location_id, location_hlc, qty, status, status_hlc, origin, "
 	       "last_hlc, last_kind, last_site, entry) "
 	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?14, ?11, ?10, ?12, ?10, ?15, "
-	       "CASE ?15 WHEN '' THEN '' ELSE " SQL_APPLYING_SITE " END, ?13)");
+	       "CASE ?15 WHEN '' THEN '' ELSE ?16 END, ?13)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -39,6 +39,7 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	sqlite3_bind_int64(st, 13, entry);
 	sqlite3_bind_int64(st, 14, n->kind ? n->qty : 0);
 	bind_text_kept(st, 15, n->kind);
+	bind_text_kept(st, 16, n->site);
 	rc = store_step_done(s, st, _("creating a lot"));
 	if (rc == ERR_CONFLICT)
 		return error_set(ERR_CONFLICT, _("lot %s already exists"), n->code);
@@ -631,15 +632,41 @@ int db_lot_indexes_drop(struct store *s, struct lot_indexes *saved)
 	return rc;
 }
 
+static int build_step(struct store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(s, _("building the ledger's indexes"));
+	return OK;
+}
+
+/* The new lots into the text index, with the values its trigger gives each lot,
+ * gathered in a 16 MB hash instead of FTS5's 1 MB before each segment is
+ * written: fewer segments to merge, a quarter faster. */
+static int text_index_new_lots(struct store *s, int64_t last_id)
+{
+	int rc =
+	    build_step(s, "INSERT INTO lots_text (lots_text, rank) VALUES ('hashsize', 16777216)");
+	sqlite3_stmt *st = rc ? NULL
+	                      : store_stmt(s, "INSERT INTO lots_text (rowid, code, supplier_lot) "
+	                                      "SELECT id, code || char(1, 1), supplier_lot || "
+	                                      "char(1, 1) FROM lots WHERE id > ?");
+	if (!st)
+		return rc ? rc : ERR_DB;
+	sqlite3_bind_int64(st, 1, last_id);
+	if ((rc = store_step_done(s, st, _("building the ledger's indexes"))))
+		return rc;
+	return build_step(s,
+	                  "INSERT INTO lots_text (lots_text, rank) VALUES ('hashsize', 1048576)");
+}
+
 int db_lot_indexes_build(struct store *s, struct lot_indexes *saved)
 {
-	int rc = OK;
+	int rc = OK, cache = 0;
 	/* Each CREATE INDEX sorts the whole table. SQLite's sorter hands pieces of
 	 * a sort to a second thread only when its keys do not fit in its memory,
 	 * which follows the page cache, and only with temporary files on disk: a
 	 * small cache and file-backed sorting put both cores to work (a tenth
-	 * faster on two). The cache stays as it was afterwards. */
-	int cache = 0;
+	 * faster on two). Everything is as it was afterwards. */
 	sqlite3_stmt *cs = store_stmt(s, "PRAGMA cache_size");
 	if (cs && sqlite3_step(cs) == SQLITE_ROW)
 		cache = sqlite3_column_int(cs, 0);
@@ -649,23 +676,9 @@ int db_lot_indexes_build(struct store *s, struct lot_indexes *saved)
 	             "PRAGMA temp_store = FILE; PRAGMA threads = 2; PRAGMA cache_size = -8192",
 	             NULL, NULL, NULL);
 	for (int i = 0; i < saved->n && rc == OK; i++)
-		if (sqlite3_exec(s->db, saved->create[i], NULL, NULL, NULL) != SQLITE_OK)
-			rc = store_error(s, _("building the ledger's indexes"));
-	if (rc == OK && saved->text_trigger) {
-		/* the same values the trigger gives each lot */
-		sqlite3_stmt *st = store_stmt(
-		    s, "INSERT INTO lots_text (rowid, code, supplier_lot) SELECT id, "
-		       "code || char(1, 1), supplier_lot || char(1, 1) FROM lots WHERE id > ?");
-		if (!st)
-			rc = ERR_DB;
-		else {
-			sqlite3_bind_int64(st, 1, saved->last_id);
-			rc = store_step_done(s, st, _("building the ledger's indexes"));
-		}
-		if (rc == OK &&
-		    sqlite3_exec(s->db, saved->text_trigger, NULL, NULL, NULL) != SQLITE_OK)
-			rc = store_error(s, _("building the ledger's indexes"));
-	}
+		rc = build_step(s, saved->create[i]);
+	if (rc == OK && saved->text_trigger && (rc = text_index_new_lots(s, saved->last_id)) == OK)
+		rc = build_step(s, saved->text_trigger);
 	char sql[96];
 	snprintf(sql, sizeof(sql),
 	         "PRAGMA temp_store = MEMORY; PRAGMA threads = 0; "

@@ -24,6 +24,7 @@ struct lot_new {
 	 * qty with kind as its last movement (NULL: empty, a movement follows) */
 	fixed_t qty;
 	const char *kind;
+	const char *site; /* the site id of the entry that creates it */
 };
 
 struct movement_new {

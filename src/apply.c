@@ -192,6 +192,7 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	} else {
 		n.qty = qty; /* one write: the lot starts with what was received */
 		n.kind = "receive";
+		n.site = e->site_id;
 		if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id)))
 			return rc;
 	}
