@@ -564,6 +564,15 @@ int64_t db_exception_open_count(struct store *s)
 	return n;
 }
 
+int64_t db_lots_max_id(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM lots");
+	int64_t id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	return id;
+}
+
 int64_t db_lots_count(struct store *s)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM lots");
@@ -616,13 +625,7 @@ int db_lot_indexes_drop(struct store *s, struct lot_indexes *saved)
 	}
 	if (st)
 		sqlite3_reset(st);
-	if ((st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM lots")) &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		saved->last_id = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	else
-		rc = ERR_DB;
+	saved->last_id = db_lots_max_id(s);
 	for (int i = 0; i < n && rc == OK; i++)
 		if (sqlite3_exec(s->db, drop[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, _("setting the ledger's indexes aside"));

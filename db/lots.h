@@ -88,6 +88,8 @@ int64_t db_exception_open_count(struct store *s);
 
 /* How many lots the store holds. */
 int64_t db_lots_count(struct store *s);
+/* The highest lot id (0 for none): lots above it are newer. */
+int64_t db_lots_max_id(struct store *s);
 
 /* Loading many lots at once: the secondary indexes of lots and movements are
  * dropped inside the caller's transaction and built again before it commits,

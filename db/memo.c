@@ -22,14 +22,6 @@ struct memo {
 	struct memo_table t[MEMO_KINDS];
 };
 
-static size_t key_hash(const char *s)
-{
-	size_t h = 2166136261u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static void table_free(struct memo_table *t)
 {
 	for (size_t i = 0; i < t->cap; i++) {
@@ -56,7 +48,7 @@ void memo_forget(struct store *s)
 
 static struct memo_slot *find(struct memo_table *t, const char *key)
 {
-	size_t i = key_hash(key) & (t->cap - 1);
+	size_t i = str_hash(key) & (t->cap - 1);
 	while (t->slot[i].key && strcmp(t->slot[i].key, key))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slot[i];
@@ -77,8 +69,9 @@ void memo_put(struct store *s, enum memo_kind k, const char *key, const void *va
 		return;
 	struct memo_table *t = &s->memo->t[k];
 	if (2 * (t->n + 1) > t->cap) {
-		struct memo_table bigger = {xcalloc(t->cap ? 2 * t->cap : 64, sizeof(struct memo_slot)),
-		                            t->cap ? 2 * t->cap : 64, t->n};
+		struct memo_table bigger = {
+		    xcalloc(t->cap ? 2 * t->cap : 64, sizeof(struct memo_slot)),
+		    t->cap ? 2 * t->cap : 64, t->n};
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->slot[i].key)
 				*find(&bigger, t->slot[i].key) = t->slot[i];

@@ -27,14 +27,6 @@
 
 /* the shared types are in import_internal.h */
 
-static size_t code_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The line where code was first seen, or 0 (and it is noted at line). */
 static long code_seen(struct code_set *cs, const char *code, long line)
 {
@@ -43,7 +35,7 @@ static long code_seen(struct code_set *cs, const char *code, long line)
 		                       cs->cap ? cs->cap * 2 : 256, 0};
 		for (size_t i = 0; i < cs->cap; i++)
 			if (cs->slot[i].code) {
-				size_t j = code_hash(cs->slot[i].code) & (big.cap - 1);
+				size_t j = str_hash(cs->slot[i].code) & (big.cap - 1);
 				while (big.slot[j].code)
 					j = (j + 1) & (big.cap - 1);
 				big.slot[j] = cs->slot[i];
@@ -52,7 +44,7 @@ static long code_seen(struct code_set *cs, const char *code, long line)
 		free(cs->slot);
 		*cs = big;
 	}
-	size_t j = code_hash(code) & (cs->cap - 1);
+	size_t j = str_hash(code) & (cs->cap - 1);
 	for (; cs->slot[j].code; j = (j + 1) & (cs->cap - 1))
 		if (!strcmp(cs->slot[j].code, code))
 			return cs->slot[j].line;
@@ -159,10 +151,46 @@ static const char *status_word(const char *s)
 	return s;
 }
 
+/* The lots this file has created so far, in order: the k-th has the id
+ * before + k + 1 (an import only ever makes new lots, one per row), so a lot
+ * code given twice is answered with the line that gave it first. */
+struct lot_lines {
+	int64_t before; /* the store's highest lot id when the import began */
+	long *line;
+	size_t n, cap;
+};
+
+static long lot_first_line(struct import_run *u, const char *code)
+{
+	struct lot_lines *ll = u->state;
+	int64_t id;
+	if (!code || !*code || db_lot_id(u->s->store, code, &id) != OK || id <= ll->before ||
+	    (uint64_t)(id - ll->before) > ll->n)
+		return 0;
+	return ll->line[id - ll->before - 1];
+}
+
+static int lots_finish(struct import_run *u, int ok)
+{
+	struct lot_lines *ll = u->state;
+	(void)ok;
+	if (ll)
+		free(ll->line);
+	free(ll);
+	u->state = NULL;
+	return OK;
+}
+
 static int apply_lot(struct import_run *u, const char *const *v, const char **bad_key)
 {
 	struct receive_req r;
+	struct lot_lines *ll = u->state;
+	int rc;
 	(void)bad_key;
+	if (!ll) {
+		u->state = ll = xcalloc(1, sizeof(*ll));
+		ll->before = db_lots_max_id(u->s->store);
+	}
 	memset(&r, 0, sizeof(r));
 	r.item = v[L_ITEM];
 	r.lot = v[L_LOT];
@@ -177,7 +205,18 @@ static int apply_lot(struct import_run *u, const char *const *v, const char **ba
 	r.cost = v[L_UNIT_COST];
 	r.note = v[L_NOTE];
 	r.origin = "import";
-	return ledger_receive_in_tx(u->s, &r, NULL);
+	if ((rc = ledger_receive_in_tx(u->s, &r, NULL)) == OK) {
+		GROW(ll->line, ll->n, ll->cap, 1024);
+		ll->line[ll->n++] = u->line;
+	} else if (rc == ERR_CONFLICT) {
+		long first = lot_first_line(u, r.lot);
+		if (first)
+			rc =
+			    error_set(ERR_CONFLICT,
+			              _("lot: '%s' is on line %ld too; a file gives each lot once"),
+			              r.lot, first);
+	}
+	return rc;
 }
 
 enum { Q_LOT, Q_PARAMETER, Q_SPEC, Q_RESULT, Q_VERDICT };
@@ -266,7 +305,8 @@ static const struct import_kind kinds[] = {
     {"customers", PERM_MASTER, &record_customer, NAMES(party_names), NULL, apply_master, NULL},
     /* opening lots; the ledger export's other columns are known and not used */
     {"lots", PERM_RECEIVE, NULL, NAMES(lot_cols),
-     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot, NULL},
+     "coa|coa status|last movement date|last movement|item name|origin|reserved", apply_lot,
+     lots_finish},
     /* test results per lot; 'lotline qc list --format csv' columns are known */
     {"results", PERM_QUALITY, NULL, NAMES(result_cols), "user|by|when|time", apply_result, NULL},
     /* a recipe has no name of its own: its code and the item it makes name it */

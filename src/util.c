@@ -38,6 +38,14 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+size_t str_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 char *uint_format(uint64_t v, char *buf)
 {
 	char tmp[20], *p = tmp + sizeof(tmp);

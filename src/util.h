@@ -25,6 +25,8 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* v in decimal into buf (at least 21 bytes), returned: what "%lld" gives,
  * without printf's cost in loops that run once per row. */
 char *int_format(int64_t v, char *buf);
+/* FNV-1a of a string, for the hash tables of codes. */
+size_t str_hash(const char *s);
 char *uint_format(uint64_t v, char *buf);
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

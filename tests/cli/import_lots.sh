@@ -88,7 +88,7 @@ bad.csv:11:8: supplier: 'NOPE' not found
 bad.csv:12:9: received: 2026-12-01 is in the future
 bad.csv:13:5: expiry: 'soon' is not a date (write YYYY-MM-DD)
 bad.csv:14:1: item: required
-bad.csv:16:2: lot: B-14 already exists
+bad.csv:16:2: lot: 'B-14' is on line 15 too; a file gives each lot once
 bad.csv:17:5: expiry: '31/02/2027' is not a real date (read as day/month/year)
 bad.csv:17:6: location: 'NOWHERE' not found
 lotline: 16 problems in bad.csv: nothing was imported" ll import lots bad.csv
