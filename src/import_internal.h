@@ -84,6 +84,12 @@ struct import_run {
 void import_say(struct import_run *u, int warning, long line, size_t col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* Opening lots (src/import_lots.c): one row per lot. */
+#define IMPORT_LOT_NCOLS 12
+extern const struct col_def import_lot_cols[IMPORT_LOT_NCOLS];
+int import_lot_row(struct import_run *u, const char *const *v, const char **bad_key);
+int import_lot_finish(struct import_run *u, int ok);
+
 /* Recipes (src/import_recipes.c): one row per recipe line. */
 #define IMPORT_RECIPE_NCOLS 9
 extern const struct col_def import_recipe_cols[IMPORT_RECIPE_NCOLS];
