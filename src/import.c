@@ -815,7 +815,10 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	store_set_cache_mb(s->store, 64);
 	if ((rc = session_begin(s)))
 		goto out;
-	store_memo(s->store, 1); /* every row reads the same few items and places */
+	/* every row reads the same few items and places (master data writes its
+	 * own, which would only make the memo forget row after row) */
+	if (!u.kind->spec)
+		store_memo(s->store, 1);
 	struct lot_indexes idx = {0};
 	int bulk = bulk_lots(&u, st.st_size);
 	if (bulk && (rc = db_lot_indexes_drop(s->store, &idx))) {
