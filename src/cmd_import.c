@@ -116,7 +116,7 @@ const struct cmd_entry cmd_import = {
     .usage = N_("KIND FILE [--encoding NAME] [--delimiter CHAR] [--decimal-comma] "
                 "[--date-format ORDER] [--dry-run]"),
     .summary = N_("import items, locations, suppliers, customers, opening lots, test results, "
-                  "recipes or customer orders from CSV"),
+                  "recipes, customer orders or purchase orders from CSV"),
     .opts = import_opts,
     .min_pos = 2,
     .max_pos = 2,

@@ -177,6 +177,10 @@ static const struct import_kind kinds[] = {
     /* customer orders, one row per line; the rows of an order share its reference */
     {"orders", PERM_ORDERS, NULL, import_order_cols, IMPORT_ORDER_NCOLS,
      "customer name|name|line|line no", import_order_row, import_order_finish},
+    /* purchase orders, one row per line, as 'lotline po list/show' name them */
+    {"purchases", PERM_PURCHASE, NULL, import_purchase_cols, IMPORT_PURCHASE_NCOLS,
+     "supplier name|name|line|line no|status|received|item name", import_purchase_row,
+     import_purchase_finish},
 };
 
 const char *import_kinds(void)

@@ -96,11 +96,42 @@ extern const struct col_def import_recipe_cols[IMPORT_RECIPE_NCOLS];
 int import_recipe_row(struct import_run *u, const char *const *v, const char **bad_key);
 int import_recipe_finish(struct import_run *u, int ok);
 
+/* Documents of several rows sharing a reference (src/import_groups.c). */
+#define IMPORT_GROUP_ROWS 200 /* rows (lines) of one document */
+struct import_group_kind {
+	int ref;         /* the column of the reference (its label names the document) */
+	const int *same; /* the columns every row of a document must agree on */
+	size_t nsame;
+	int ncols; /* the columns kept of each row */
+	const struct col_def *cols;
+	/* add one document, rows[k] the values of its k-th row; a message that
+	 * starts "line K: " is said on that row */
+	int (*add)(struct import_run *u, const char *const *const *rows, int n);
+};
+int import_group_row(struct import_run *u, const struct import_group_kind *k, const char *const *v);
+int import_group_finish(struct import_run *u, const struct import_group_kind *k, int ok);
+
 /* Customer orders (src/import_orders.c): one row per order line. */
 enum { O_CUSTOMER, O_REF, O_SHIP_DATE, O_ITEM, O_QTY, O_UNIT, O_LOT, O_NOTE, IMPORT_ORDER_NCOLS };
 extern const struct col_def import_order_cols[IMPORT_ORDER_NCOLS];
 int import_order_row(struct import_run *u, const char *const *v, const char **bad_key);
 int import_order_finish(struct import_run *u, int ok);
+
+/* Purchase orders (src/import_purchases.c): one row per order line. */
+enum {
+	P_SUPPLIER,
+	P_REF,
+	P_EXPECTED,
+	P_ITEM,
+	P_QTY,
+	P_UNIT,
+	P_COST,
+	P_NOTE,
+	IMPORT_PURCHASE_NCOLS
+};
+extern const struct col_def import_purchase_cols[IMPORT_PURCHASE_NCOLS];
+int import_purchase_row(struct import_run *u, const char *const *v, const char **bad_key);
+int import_purchase_finish(struct import_run *u, int ok);
 
 /* A problem a service found about the row at `line`, put in the column its
  * message is about (the record's bad key, else the field the message starts

@@ -78,12 +78,20 @@ static int check_line(struct session *s, int i, const struct po_line_req *r, str
 
 int po_add(struct session *s, const struct po_req *r)
 {
+	int rc = session_require(s, PERM_PURCHASE);
+	if (rc || (rc = session_begin(s)))
+		return rc;
+	return session_end(s, po_add_in_tx(s, r));
+}
+
+int po_add_in_tx(struct session *s, const struct po_req *r)
+{
 	struct fields f = FIELDS_INIT;
 	struct party sup;
 	struct po existing;
 	int64_t day;
 	int rc = session_require(s, PERM_PURCHASE);
-	if (rc || (rc = session_begin(s)))
+	if (rc)
 		return rc;
 	if (!r->ref || !*r->ref || strlen(r->ref) > CODE_MAX || strpbrk(r->ref, " \t\r\n")) {
 		rc = error_set(ERR_INVALID, _("reference: '%s' is not a usable order reference"),
@@ -119,7 +127,7 @@ int po_add(struct session *s, const struct po_req *r)
 	rc = journal_append(s, "po.put", &f, NULL);
 out:
 	fields_free(&f);
-	return session_end(s, rc);
+	return rc;
 }
 
 int po_close(struct session *s, const char *ref, int64_t n)

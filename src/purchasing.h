@@ -16,6 +16,8 @@ struct po_req {
 };
 
 int po_add(struct session *s, const struct po_req *r);
+/* The same inside the caller's transaction (imports). */
+int po_add_in_tx(struct session *s, const struct po_req *r);
 /* Close line n (0: the whole order) when nothing more will come. */
 int po_close(struct session *s, const char *ref, int64_t n);
 /* Parse "ITEM:QTY[:UNIT[:COST]]" (the command line's --line) into r; text is

@@ -121,7 +121,7 @@ expect_fail "stray quotes" "stray.csv:3:2: name: a quote inside a field" ll impo
 expect_eq "both stray quotes" "2" "$(ll import locations stray.csv 2>&1 | grep -c 'a quote inside')"
 
 # options and refusals
-expect_fail "unknown kind" "'widgets' is not a kind of import (items locations suppliers customers lots results recipes orders)" \
+expect_fail "unknown kind" "'widgets' is not a kind of import (items locations suppliers customers lots results recipes orders purchases)" \
 	ll import widgets items.csv
 expect_fail "no such file" "nope.csv: No such file or directory" ll import items nope.csv
 expect_fail "bad delimiter" "--delimiter: 'xy' is not" ll import items items.csv --delimiter xy
