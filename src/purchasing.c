@@ -94,7 +94,7 @@ int po_add_in_tx(struct session *s, const struct po_req *r)
 	if (rc)
 		return rc;
 	if (!r->ref || !*r->ref || strlen(r->ref) > CODE_MAX || strpbrk(r->ref, " \t\r\n")) {
-		rc = error_set(ERR_INVALID, _("reference: '%s' is not a usable order reference"),
+		rc = error_set(ERR_INVALID, _("purchase order: '%s' is not a usable reference"),
 		               r->ref ? r->ref : "");
 		goto out;
 	}

@@ -62,7 +62,7 @@ bad.csv:6:5: quantity: 'x' must be a number more than zero
 bad.csv:7:6: unit: 'each' does not convert to 'kg'
 bad.csv:9:7: cost: '-3' is not an amount
 bad.csv:11:5: quantity: '-2' must be a number more than zero
-bad.csv:13: reference: 'PO 28' is not a usable order reference
+bad.csv:13:1: purchase order: 'PO 28' is not a usable reference
 lotline: 10 problems in bad.csv: nothing was imported" "$(ll import purchases bad.csv 2>&1)"
 expect_eq "nothing written" "$n" "$(journal_count)"
 finish
