@@ -81,11 +81,8 @@ static void item_read(sqlite3_stmt *st, struct item *it)
 
 int db_item_get(struct store *s, const char *code, struct item *out)
 {
-	const void *known;
-	if (memo_get(s, MEMO_ITEM, code, &known) && known) {
-		*out = *(const struct item *)known;
+	if (memo_copy(s, MEMO_ITEM, code, out, sizeof(*out)))
 		return OK;
-	}
 	sqlite3_stmt *st = store_stmt(s, "SELECT " ITEM_COLUMNS " FROM items WHERE code = ?1");
 	int rc;
 	if (!st)
@@ -153,11 +150,8 @@ static void location_read(sqlite3_stmt *st, struct location *l)
 
 int db_location_get(struct store *s, const char *code, struct location *out)
 {
-	const void *known;
-	if (memo_get(s, MEMO_LOCATION, code, &known) && known) {
-		*out = *(const struct location *)known;
+	if (memo_copy(s, MEMO_LOCATION, code, out, sizeof(*out)))
 		return OK;
-	}
 	sqlite3_stmt *st =
 	    store_stmt(s, "SELECT id, code, name, kind FROM locations WHERE code = ?1");
 	int rc;
@@ -241,11 +235,8 @@ static void party_read(sqlite3_stmt *st, struct party *p)
 int db_party_get(struct store *s, enum party_kind k, const char *code, struct party *out)
 {
 	enum memo_kind mk = k == PARTY_SUPPLIER ? MEMO_SUPPLIER : MEMO_CUSTOMER;
-	const void *known;
-	if (memo_get(s, mk, code, &known) && known) {
-		*out = *(const struct party *)known;
+	if (memo_copy(s, mk, code, out, sizeof(*out)))
 		return OK;
-	}
 	sqlite3_stmt *st = store_stmt(s, party_get_sql[k]);
 	int rc;
 	if (!st)

@@ -4,6 +4,7 @@
 
 #include "db/store.h"
 #include <sqlite3.h>
+#include <string.h>
 
 #define STMT_CACHE 128
 
@@ -31,6 +32,16 @@ struct store {
 int memo_get(struct store *s, enum memo_kind k, const char *key, const void **val);
 /* Remember a read, val NULL for "not there" (nothing when the memo is off). */
 void memo_put(struct store *s, enum memo_kind k, const char *key, const void *val, size_t size);
+/* Copy what the memo holds for this code into out: 1 when it held something. */
+static inline int memo_copy(struct store *s, enum memo_kind k, const char *key, void *out,
+                            size_t size)
+{
+	const void *val;
+	if (!memo_get(s, k, key, &val) || !val)
+		return 0;
+	memcpy(out, val, size);
+	return 1;
+}
 /* Forget everything: every write to master data calls it. */
 void memo_forget(struct store *s);
 

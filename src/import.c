@@ -27,38 +27,12 @@
 /* the shared types are in import_internal.h */
 
 /* The line where code was first seen, or 0 (and it is noted at line). */
-static long code_seen(struct code_set *cs, const char *code, long line)
+static long code_seen(struct strmap *codes, const char *code, long line)
 {
-	if (2 * (cs->n + 1) > cs->cap) {
-		struct code_set big = {xcalloc(cs->cap ? cs->cap * 2 : 256, sizeof(*big.slot)),
-		                       cs->cap ? cs->cap * 2 : 256, 0};
-		for (size_t i = 0; i < cs->cap; i++)
-			if (cs->slot[i].code) {
-				size_t j = str_hash(cs->slot[i].code) & (big.cap - 1);
-				while (big.slot[j].code)
-					j = (j + 1) & (big.cap - 1);
-				big.slot[j] = cs->slot[i];
-				big.n++;
-			}
-		free(cs->slot);
-		*cs = big;
-	}
-	size_t j = str_hash(code) & (cs->cap - 1);
-	for (; cs->slot[j].code; j = (j + 1) & (cs->cap - 1))
-		if (!strcmp(cs->slot[j].code, code))
-			return cs->slot[j].line;
-	cs->slot[j].code = xstrdup(code);
-	cs->slot[j].line = line;
-	cs->n++;
-	return 0;
-}
-
-static void code_set_free(struct code_set *cs)
-{
-	for (size_t i = 0; i < cs->cap; i++)
-		free(cs->slot[i].code);
-	free(cs->slot);
-	memset(cs, 0, sizeof(*cs));
+	struct strmap_slot *sl = strmap_add(codes, code);
+	if (!sl->line)
+		sl->line = line;
+	return sl->line == line ? 0 : sl->line;
 }
 
 /* ---- the kinds ---- */
@@ -771,7 +745,7 @@ static int run_start(struct import_run *u, struct session *s, const char *kind, 
 static void run_end(struct import_run *u)
 {
 	free_header(u);
-	code_set_free(&u->codes);
+	strmap_free(&u->codes, 0);
 	for (size_t k = 0; k < COLS_MAX; k++)
 		sb_free(&u->val[k]);
 }

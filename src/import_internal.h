@@ -29,13 +29,6 @@ struct import_run;
 
 /* Codes seen in a master-data file, with the line of each: open addressing,
  * since a file of items has thousands of rows, not millions. */
-struct code_set {
-	struct code_line {
-		char *code;
-		long line;
-	} * slot;
-	size_t cap, n;
-};
 
 struct import_kind {
 	const char *name;
@@ -74,8 +67,8 @@ struct import_run {
 		size_t col;
 		int k;
 		char value[64];
-	} seen[3];             /* the first date that reads only as d/m, only as m/d, either */
-	struct code_set codes; /* master data: each code's first line */
+	} seen[3];           /* the first date that reads only as d/m, only as m/d, either */
+	struct strmap codes; /* master data: each code's first line */
 	struct import_preview *preview; /* preview: the rows go here, nothing is applied */
 	size_t preview_max;
 };

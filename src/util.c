@@ -38,12 +38,58 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
-size_t str_hash(const char *s)
+static size_t str_hash(const char *s)
 {
-	size_t h = 2166136261u;
+	size_t h = 2166136261u; /* FNV-1a */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
 	return h;
+}
+
+static struct strmap_slot *strmap_find(const struct strmap *m, const char *key)
+{
+	size_t i = str_hash(key) & (m->cap - 1);
+	while (m->slot[i].key && strcmp(m->slot[i].key, key))
+		i = (i + 1) & (m->cap - 1);
+	return &m->slot[i];
+}
+
+struct strmap_slot *strmap_get(const struct strmap *m, const char *key)
+{
+	if (!m->n)
+		return NULL;
+	struct strmap_slot *sl = strmap_find(m, key);
+	return sl->key ? sl : NULL;
+}
+
+struct strmap_slot *strmap_add(struct strmap *m, const char *key)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct strmap bigger = {xcalloc(m->cap ? 2 * m->cap : 64, sizeof(*m->slot)),
+		                        m->cap ? 2 * m->cap : 64, m->n};
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slot[i].key)
+				*strmap_find(&bigger, m->slot[i].key) = m->slot[i];
+		free(m->slot);
+		*m = bigger;
+	}
+	struct strmap_slot *sl = strmap_find(m, key);
+	if (!sl->key) {
+		sl->key = xstrdup(key);
+		m->n++;
+	}
+	return sl;
+}
+
+void strmap_free(struct strmap *m, int free_vals)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		free(m->slot[i].key);
+		if (free_vals)
+			free(m->slot[i].val);
+	}
+	free(m->slot);
+	memset(m, 0, sizeof(*m));
 }
 
 char *uint_format(uint64_t v, char *buf)

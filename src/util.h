@@ -25,8 +25,22 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* v in decimal into buf (at least 21 bytes), returned: what "%lld" gives,
  * without printf's cost in loops that run once per row. */
 char *int_format(int64_t v, char *buf);
-/* FNV-1a of a string, for the hash tables of codes. */
-size_t str_hash(const char *s);
+/* Strings to values by open addressing (the import's codes, the store's memo). */
+struct strmap_slot {
+	char *key; /* NULL: a free slot */
+	void *val;
+	long line;
+};
+struct strmap {
+	struct strmap_slot *slot;
+	size_t cap, n; /* cap a power of two; n < cap / 2 */
+};
+/* The slot of key, or NULL when it is not in the map. */
+struct strmap_slot *strmap_get(const struct strmap *m, const char *key);
+/* The slot of key, added (key copied, val NULL, line 0) when it was not there. */
+struct strmap_slot *strmap_add(struct strmap *m, const char *key);
+/* Frees the keys, and the values when free_vals. */
+void strmap_free(struct strmap *m, int free_vals);
 char *uint_format(uint64_t v, char *buf);
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

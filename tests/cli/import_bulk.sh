@@ -47,6 +47,8 @@ expect_eq "lots_last kept" "$kept_before" "$(kept)"
 expect_eq "every lot code in the text index" "25000" "$(text_hits LOT)"
 expect_eq "every supplier lot in the text index" "25000" "$(text_hits SL-)"
 expect_eq "the text index's trigger back" "1" "$(trigger)"
+expect_eq "its pending-terms hash back to FTS5's default" "1048576" \
+	"$("$SQLITE3" "$LOTLINE_DB" "SELECT v FROM lots_text_config WHERE k = 'hashsize'")"
 expect_ok "a receipt after the import" ll receive I00001 5 --location B001 --lot AFTER-BULK-1
 expect_eq "the trigger indexes it" "1" "$(text_hits AFTER-BULK)"
 expect_eq "the indexes agree with the table" "ok" "$("$SQLITE3" "$LOTLINE_DB" 'PRAGMA integrity_check')"
