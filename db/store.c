@@ -278,6 +278,50 @@ int store_bulk(struct store *s, int on)
 	            _("finishing a bulk load"));
 }
 
+/* the text of PRAGMA journal_mode's answer */
+static int journal_mode(struct store *s, const char *sql, char *mode, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		column_copy(st, 0, mode, n);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_alone(struct store *s, int *alone)
+{
+	char mode[16] = "";
+	*alone = 0;
+	/* another connection is open: asking again would only wait for it */
+	sqlite3_busy_timeout(s->db, 0);
+	int rc = journal_mode(s, "PRAGMA journal_mode=DELETE", mode, sizeof(mode));
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc == SQLITE_OK && strcmp(mode, "delete")))
+		return OK;
+	if (rc != SQLITE_OK)
+		return store_error(s, _("taking the store for a bulk load"));
+	if ((rc =
+	         exec(s, "PRAGMA locking_mode=EXCLUSIVE", _("taking the store for a bulk load")))) {
+		store_alone_end(s);
+		return rc;
+	}
+	*alone = 1;
+	return OK;
+}
+
+int store_alone_end(struct store *s)
+{
+	char mode[16] = "";
+	/* NORMAL takes effect at the next access, which the switch to WAL is */
+	int rc = exec(s, "PRAGMA locking_mode=NORMAL", _("giving the store back"));
+	if (rc == OK && journal_mode(s, "PRAGMA journal_mode=WAL", mode, sizeof(mode)) != SQLITE_OK)
+		rc = store_error(s, _("giving the store back"));
+	return rc;
+}
+
 int store_set_cache_mb(struct store *s, int mb)
 {
 	char sql[64];

@@ -33,6 +33,15 @@ int store_schema_version(struct store *s);
  * skip fsync and the WAL is checkpointed every 256 MB, not at every commit.
  * Never for live data. */
 int store_bulk(struct store *s, int on);
+/* A load that writes a large part of the store (a big file of opening lots)
+ * takes the store for itself when no other connection has it open: a rollback
+ * journal instead of the WAL, so every page is written once, not once to the
+ * log and again at the checkpoint, with the lock held to the end. *alone is 1
+ * when it did, 0 when others have the store open (the load then runs in WAL
+ * beside them). store_alone_end puts the WAL and shared locking back. Both
+ * outside a transaction. */
+int store_alone(struct store *s, int *alone);
+int store_alone_end(struct store *s);
 /* A larger page cache for bulk writers (imports, generators, catch-up sync). */
 int store_set_cache_mb(struct store *s, int mb);
 /* While on, items, locations, suppliers, customers and settings read by code

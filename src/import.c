@@ -778,7 +778,7 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 {
 	struct import_run u;
 	struct stat st;
-	int rc, npasses;
+	int rc, npasses, alone = 0;
 	if ((rc = run_start(&u, s, kind, path, o, res, &st)))
 		return rc;
 	npasses = passes(&u);
@@ -791,6 +791,10 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 			goto out;
 	}
 	store_set_cache_mb(s->store, 64);
+	int bulk = bulk_lots(&u, st.st_size);
+	/* a dry run does not shut others out */
+	if (bulk && !o->dry_run && (rc = store_alone(s->store, &alone)))
+		goto out;
 	if ((rc = session_begin(s)))
 		goto out;
 	/* every row reads the same few items and places (master data writes its
@@ -798,7 +802,6 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	if (!u.kind->spec)
 		store_memo(s->store, 1);
 	struct lot_indexes idx = {0};
-	int bulk = bulk_lots(&u, st.st_size);
 	if (bulk && (rc = db_lot_indexes_drop(s->store, &idx))) {
 		db_lot_indexes_free(&idx);
 		store_memo(s->store, 0);
@@ -825,6 +828,11 @@ int import_file(struct session *s, const char *kind, const char *path, const str
 	else
 		session_end(s, rc ? rc : ERR_INVALID);
 out:
+	if (alone) {
+		int arc = store_alone_end(s->store);
+		if (rc == OK)
+			rc = arc;
+	}
 	run_end(&u);
 	if (res->errors && (rc == OK || rc == ERR_INVALID))
 		return error_set(ERR_INVALID,
