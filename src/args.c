@@ -55,6 +55,20 @@ static int set_common(struct args *a, const char *name, const char *val)
 	return 1;
 }
 
+/* Option names are lower-case letters, digits and dashes: "--" followed by
+ * anything else is an argument. A peer key (Z85) begins with "--" one time in
+ * about 7000 and has characters no name has. */
+static int is_option(const char *s)
+{
+	size_t n = 0;
+	if (s[0] != '-' || s[1] != '-')
+		return 0;
+	for (s += 2; s[n] && s[n] != '='; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	return n > 0;
+}
+
 int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 {
 	int only_pos = 0;
@@ -62,14 +76,14 @@ int args_parse(const struct cmd_entry *c, int argc, char **argv, struct args *a)
 	a->cmd = c;
 	for (int i = 0; i < argc; i++) {
 		char *s = argv[i];
-		if (only_pos || s[0] != '-' || s[1] != '-' || (s[0] == '-' && s[1] == '\0')) {
+		if (!only_pos && !strcmp(s, "--")) {
+			only_pos = 1;
+			continue;
+		}
+		if (only_pos || !is_option(s)) {
 			if (a->npos == POS_MAX)
 				return error_set(ERR_INVALID, _("too many arguments"));
 			a->pos[a->npos++] = s;
-			continue;
-		}
-		if (!strcmp(s, "--")) {
-			only_pos = 1;
 			continue;
 		}
 		char name[64];

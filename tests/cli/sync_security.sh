@@ -45,6 +45,14 @@ st central user add olga --role operator >/dev/null
 expect_fail "enrolling needs a manager" "may not" \
 	st central --user olga peer enroll $(st x peer key)
 expect_fail "the store itself" "this store itself" st central peer enroll $(st central peer key)
+# a key may begin with "--" (a real one did): it is the key, not an unknown option
+dash_key='--j$%4n#NQgO3C%oD0j5RD@Rj9vbo0>wjmk6@W-['
+expect_ok "a key that begins with --" \
+	st central peer enroll "$dash_key" 0123456789abcdef0123456789abcdef DK
+expect_eq "enrolled under that key" "DK" \
+	"$(st central peer list | awk -v k="$dash_key" '$3 == k {print $1}')"
+expect_fail "a real unknown option is still one" "unknown option --frob" \
+	st central peer list --frob
 
 # a terminal holding a wrong key for the central: the handshake fails
 mkstore y Y
