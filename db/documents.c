@@ -126,11 +126,19 @@ int db_document_set(struct store *s, const char *code, const char *status, const
                     const char *reviewed_by, const char *note, hlc_t hlc)
 {
 	sqlite3_stmt *st = store_stmt(
-	    s, "UPDATE documents SET status = coalesce(?2, status), "
-	       "status_hlc = CASE WHEN ?2 IS NULL THEN status_hlc ELSE ?6 END, "
-	       "reviewer = coalesce(?3, reviewer), reviewed_by = coalesce(?4, reviewed_by), "
-	       "note = coalesce(?5, note), changed_hlc = max(changed_hlc, ?6) "
-	       "WHERE code = ?1 AND (?2 IS NULL OR status_hlc <= ?6)");
+	    s,
+	    "UPDATE documents SET status = coalesce(?2, status), "
+	    "status_hlc = CASE WHEN ?2 IS NULL THEN status_hlc ELSE ?6 END, "
+	    "status_site = CASE WHEN ?2 IS NULL THEN status_site ELSE " SQL_APPLYING_SITE " END, "
+	    "reviewer = coalesce(?3, reviewer), "
+	    "reviewer_hlc = CASE WHEN ?3 IS NULL THEN reviewer_hlc ELSE ?6 END, "
+	    "reviewer_site = CASE WHEN ?3 IS NULL THEN reviewer_site ELSE " SQL_APPLYING_SITE
+	    " END, reviewed_by = coalesce(?4, reviewed_by), note = coalesce(?5, note), "
+	    "changed_hlc = max(changed_hlc, ?6) WHERE code = ?1 "
+	    "AND (?2 IS NULL OR " SQL_STAMP_OLDER(
+	        "status_hlc", "status_site", "?6") ") "
+	                                           "AND (?3 IS NULL OR " SQL_STAMP_OLDER(
+	                                               "reviewer_hlc", "reviewer_site", "?6") ")");
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, code);

@@ -43,6 +43,10 @@ int db_blob_get(struct store *s, const char *hash, void **data, int64_t *size);
 
 int db_document_insert(struct store *s, const struct document *d, hlc_t hlc);
 int db_document_get(struct store *s, const char *code, struct document *out);
+/* While applying an entry stamped hlc: a new status (with who reviewed, a note)
+ * or a new reviewer, each kept only when newer than the one there (the greater
+ * site id wins a tie), so that every store ends with the same. NULL leaves a
+ * field as it is. */
 int db_document_set(struct store *s, const char *code, const char *status, const char *reviewer,
                     const char *reviewed_by, const char *note, hlc_t hlc);
 /* Documents of a record (kind NULL: all kinds). */

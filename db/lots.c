@@ -198,8 +198,7 @@ int db_lot_set_status(struct store *s, int64_t lot_id, const char *status, hlc_t
 {
 	sqlite3_stmt *st = store_stmt(
 	    s, "UPDATE lots SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
-	       " WHERE id = ?1 AND (status_hlc < ?3 OR (status_hlc = ?3 AND status_site "
-	       "<= " SQL_APPLYING_SITE "))");
+	       " WHERE id = ?1 AND " SQL_STAMP_OLDER("status_hlc", "status_site", "?3"));
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);
@@ -212,8 +211,8 @@ int db_lot_set_location(struct store *s, int64_t lot_id, int64_t location_id, hl
 {
 	sqlite3_stmt *st = store_stmt(
 	    s, "UPDATE lots SET location_id = ?2, location_hlc = ?3, location_site "
-	       "= " SQL_APPLYING_SITE " WHERE id = ?1 AND (location_hlc < ?3 OR (location_hlc = ?3 "
-	       "AND location_site <= " SQL_APPLYING_SITE "))");
+	       "= " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND " SQL_STAMP_OLDER("location_hlc", "location_site", "?3"));
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, lot_id);

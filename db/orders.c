@@ -127,14 +127,38 @@ int db_order_lines_each(struct store *s, int64_t order_id,
 
 int db_order_set_status(struct store *s, int64_t order_id, const char *status, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE orders SET status = ?2, status_hlc = ?3 "
-	                                 "WHERE id = ?1 AND status_hlc <= ?3");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE orders SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND " SQL_STAMP_OLDER("status_hlc", "status_site", "?3"));
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);
 	bind_text(st, 2, status);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
 	return store_step_done(s, st, _("changing an order's status"));
+}
+
+int db_order_status_newer(struct store *s, int64_t order_id, hlc_t hlc, int *newer)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT " SQL_STAMP_OLDER("status_hlc", "status_site",
+	                                            "?2") " FROM orders WHERE id = ?1");
+	int rc;
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)hlc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*newer = sqlite3_column_int(st, 0);
+		rc = OK;
+	} else {
+		rc = rc == SQLITE_DONE
+		         ? error_set(ERR_NOT_FOUND, _("order #%lld not found"), (long long)order_id)
+		         : store_error(s, _("reading an order"));
+	}
+	sqlite3_reset(st);
+	return rc;
 }
 
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date)

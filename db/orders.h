@@ -62,7 +62,13 @@ int db_order_each(struct store *s, const char *status, int (*cb)(void *ctx, cons
                   void *ctx);
 int db_order_lines_each(struct store *s, int64_t order_id,
                         int (*cb)(void *ctx, const struct order_line *l), void *ctx);
+/* While applying an entry stamped hlc: the status, kept only when newer than
+ * the one there (the greater site id wins a tie). */
 int db_order_set_status(struct store *s, int64_t order_id, const char *status, hlc_t hlc);
+/* Whether the entry being applied, stamped hlc, would change the order's status:
+ * for what goes with a status (a confirmation's reservations, a cancellation's
+ * release), so that it happens only when the status does. */
+int db_order_status_newer(struct store *s, int64_t order_id, hlc_t hlc, int *newer);
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date);
 int db_order_line_add_short(struct store *s, int64_t order_id, int64_t line, fixed_t qty);
 

@@ -147,9 +147,10 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 	sqlite3_stmt *st;
 	int rc;
 	if (!strcmp(status, "active")) {
-		st = store_stmt(s, "UPDATE recipes SET status = 'archived', status_hlc = ?3 "
-		                   "WHERE code = ?1 AND version <> ?2 AND status = 'active' "
-		                   "AND status_hlc <= ?3");
+		st = store_stmt(s, "UPDATE recipes SET status = 'archived', status_hlc = ?3, "
+		                   "status_site = " SQL_APPLYING_SITE " WHERE code = ?1 AND "
+		                   "version <> ?2 AND status = 'active' AND " SQL_STAMP_OLDER(
+		                       "status_hlc", "status_site", "?3"));
 		if (!st)
 			return ERR_DB;
 		bind_text(st, 1, code);
@@ -158,8 +159,10 @@ int db_recipe_set_status(struct store *s, const char *code, int64_t version, con
 		if ((rc = store_step_done(s, st, _("archiving a recipe"))))
 			return rc;
 	}
-	st = store_stmt(s, "UPDATE recipes SET status = ?3, status_hlc = ?4 "
-	                   "WHERE code = ?1 AND version = ?2 AND status_hlc <= ?4");
+	st = store_stmt(
+	    s, "UPDATE recipes SET status = ?3, status_hlc = ?4, status_site = " SQL_APPLYING_SITE
+	       " WHERE code = ?1 AND version = ?2 AND " SQL_STAMP_OLDER("status_hlc", "status_site",
+	                                                                "?4"));
 	if (!st)
 		return ERR_DB;
 	bind_text(st, 1, code);
@@ -284,8 +287,9 @@ int db_run_each(struct store *s, int limit, int (*cb)(void *ctx, const struct ru
 
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET status = ?2, status_hlc = ?3 "
-	                                 "WHERE id = ?1 AND status_hlc <= ?3");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE runs SET status = ?2, status_hlc = ?3, status_site = " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND " SQL_STAMP_OLDER("status_hlc", "status_site", "?3"));
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);

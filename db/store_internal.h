@@ -59,6 +59,11 @@ int store_error(struct store *s, const char *what);
 #define SQL_APPLYING_SITE                                                                          \
 	"coalesce((SELECT si.site_id FROM journal j JOIN sites si ON si.id = j.site "              \
 	"ORDER BY j.id DESC LIMIT 1), '')"
+/* Last writer wins: the SQL that is true when the stamp in column hlc (set by
+ * the site in column site) is older than the entry being applied, stamped
+ * param, or equal to it with a site id no greater. */
+#define SQL_STAMP_OLDER(hlc, site, param)                                                          \
+	"(" hlc " < " param " OR (" hlc " = " param " AND " site " <= " SQL_APPLYING_SITE "))"
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Without a copy, for the inserts a bulk load runs for every row: v must stay

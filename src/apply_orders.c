@@ -85,13 +85,19 @@ static int reserve(struct store *s, int64_t order_id, int64_t line, const char *
 	return rc;
 }
 
+/* A confirmation and a cancellation made offline on two terminals: the newer
+ * one decides the status, and only its reservations (or their release) are
+ * kept, in whichever order the two arrive. */
 int apply_order_confirm(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
 	int64_t lines;
-	int rc;
-	if ((rc = order_of(s, f, &o)) || (rc = fields_int(f, "lines", &lines)))
+	int rc, newer;
+	if ((rc = order_of(s, f, &o)) || (rc = fields_int(f, "lines", &lines)) ||
+	    (rc = db_order_status_newer(s, o.id, e->hlc, &newer)))
 		return rc;
+	if (!newer)
+		return OK;
 	for (int64_t i = 1; i <= lines; i++) {
 		int64_t line;
 		if ((rc = key_int(f, i, "line", &line)) ||
@@ -104,8 +110,12 @@ int apply_order_confirm(struct store *s, const struct entry *e, const struct fie
 int apply_order_cancel(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
-	int rc;
-	if ((rc = order_of(s, f, &o)) || (rc = db_allocations_release(s, o.id)))
+	int rc, newer;
+	if ((rc = order_of(s, f, &o)) || (rc = db_order_status_newer(s, o.id, e->hlc, &newer)))
+		return rc;
+	if (!newer)
+		return OK;
+	if ((rc = db_allocations_release(s, o.id)))
 		return rc;
 	return db_order_set_status(s, o.id, "cancelled", e->hlc);
 }

@@ -26,11 +26,22 @@ expect_eq "no temporary table to check a status" "0" "$(ephemeral)"
 	'CHECK (status IN (''available'', ''hold'', ''quarantine'', ''consumed'',
 		''shipped'', ''scrapped'', ''returned''))') WHERE name = 'lots';
 	PRAGMA writable_schema = OFF; PRAGMA user_version = 8" || exit 99
+# (and without what later migrations added: 014's tie-break columns)
+"$SQLITE3" "$LOTLINE_DB" "ALTER TABLE orders DROP COLUMN status_site;
+	ALTER TABLE runs DROP COLUMN status_site; ALTER TABLE recipes DROP COLUMN status_site;
+	ALTER TABLE documents DROP COLUMN status_site; ALTER TABLE documents DROP COLUMN reviewer_hlc;
+	ALTER TABLE documents DROP COLUMN reviewer_site" || exit 99
 expect_eq "the old check in place" "1" "$(lots_sql | grep -c "status IN (")"
 expect_ok "opening the old store" ll ledger
 expect_eq "the status check after the upgrade" "$new_check" "$(status_check)"
 expect_eq "no temporary table after the upgrade" "0" "$(ephemeral)"
 expect_eq "the schema is sound" "ok" "$("$SQLITE3" "$LOTLINE_DB" "PRAGMA integrity_check")"
+expect_eq "the tie-break columns after the upgrade" "6" "$("$SQLITE3" "$LOTLINE_DB" "SELECT
+	(SELECT count(*) FROM pragma_table_info('orders') WHERE name = 'status_site') +
+	(SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status_site') +
+	(SELECT count(*) FROM pragma_table_info('recipes') WHERE name = 'status_site') +
+	(SELECT count(*) FROM pragma_table_info('documents') WHERE name IN
+		('status_site', 'reviewer_hlc', 'reviewer_site'))")"
 expect_eq "owner" "ana" "$(ll user list --format tsv | awk -F'\t' 'NR==2 {print $1}')"
 expect_fail "no store" "no store at" ll ledger --db "$TMPD/none.db"
 ll --version | grep -q "^lotline " || fail "--version"

@@ -1,0 +1,15 @@
+-- Orders, runs, recipes and documents change status by last writer wins on
+-- the clock stamp; with two stamps equal (two terminals offline in the same
+-- millisecond, or a clock held back) the entry applied last won, so two stores
+-- that received them in a different order kept different statuses. As lots
+-- already do, the site of the entry that set the status is kept and the
+-- greater site id wins a tie. A document's reviewer had no stamp at all: the
+-- assignment applied last won even when it was the older one; it gets its own
+-- stamp, which starts at the document's last change.
+ALTER TABLE orders ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE recipes ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN reviewer_hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN reviewer_site TEXT NOT NULL DEFAULT '';
+UPDATE documents SET reviewer_hlc = changed_hlc WHERE reviewer <> '';

@@ -1,0 +1,81 @@
+# Two terminals offline change the same order, recipe and document: every store
+# ends with the same status whichever entry it received first. The newer stamp
+# wins, an equal stamp goes to the greater site id; a confirmation's
+# reservations and a cancellation's release go with the status that wins; a
+# document's reviewer is the one assigned last, not the one that arrived last.
+. "$TESTDIR/cli/sync_lib.sh"
+mkstore central C
+mkstore a A
+mkstore b B
+start_central central
+enroll central a
+enroll central b
+st a location add DRY --name Dry --kind dry >/dev/null
+st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
+st a item add BREAD --name Bread --kind finished --unit each >/dev/null
+st a customer add SHOP1 --name "Corner Shop" >/dev/null
+st a user add quinn --role qa >/dev/null
+st a user add rita --role qa >/dev/null
+lot=$(st a receive BREAD 100 --location DRY)
+st a receive FLOUR 50 --location DRY >/dev/null
+for o in SO1 SO2 SO3; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
+st a recipe add LOAF --item BREAD --yield 10 --line FLOUR:5 >/dev/null
+printf 'certificate\n' > "$TMPD/coa.txt"
+doc=$(st a doc attach "$lot" "$TMPD/coa.txt" --kind coa)
+sync_ok a
+sync_ok b
+sync_ok a
+stop_central
+site_a=$(st a peer key | cut -d' ' -f2)
+site_b=$(st b peer key | cut -d' ' -f2)
+stamp() {
+	"$SQLITE3" "$TMPD/$1.db" "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site
+		WHERE s.site_id = '$2' ORDER BY j.seq DESC LIMIT 1"
+}
+
+# Offline, both clocks held at a time before every stamp they have seen: each
+# stamps its next entries one past the newest it knows, the same on both.
+past=2026-01-01T00:00:00Z
+LOTLINE_NOW=$past st a order confirm SO1 >/dev/null
+LOTLINE_NOW=$past st b order cancel SO1 --reason "customer called" >/dev/null
+expect_eq "SO1: the two stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
+LOTLINE_NOW=$past st a recipe activate LOAF >/dev/null
+LOTLINE_NOW=$past st b recipe archive LOAF >/dev/null
+expect_eq "LOAF: the two stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
+# SO2: a confirms, b cancels later (b's clock ahead); SO3 the other way round
+LOTLINE_NOW=$past st a order confirm SO2 >/dev/null
+LOTLINE_NOW=$past st a order cancel SO3 --reason "customer called" >/dev/null
+LOTLINE_NOW=$past st a doc assign "$doc" --reviewer quinn >/dev/null
+LOTLINE_NOW=2027-01-01T00:00:00Z st b order cancel SO2 --reason "customer called" >/dev/null
+LOTLINE_NOW=2027-01-01T00:00:00Z st b order confirm SO3 >/dev/null
+LOTLINE_NOW=2027-01-01T00:00:00Z st b doc assign "$doc" --reviewer rita >/dev/null
+
+# the central gets b's entries before a's; a gets them after its own
+start_central central
+sync_ok b
+sync_ok a
+sync_ok b
+if [ "$site_a" \> "$site_b" ]; then so1=confirmed loaf=active; else so1=cancelled loaf=archived; fi
+reserved() {
+	"$SQLITE3" "$TMPD/$1.db" "SELECT coalesce(sum(a.reserved), 0) FROM allocations a
+		JOIN orders o ON o.id = a.order_id WHERE o.ref = '$2'"
+}
+for n in central a b; do
+	expect_eq "$n: SO1, the tie, goes to the greater site id" "$so1" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO1" {print $5}')"
+	expect_eq "$n: SO1's reservations go with its status (fixed point)" \
+		"$([ $so1 = confirmed ] && echo 10000000 || echo 0)" "$(reserved $n SO1)"
+	expect_eq "$n: SO2 cancelled, the newer" "cancelled" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO2" {print $5}')"
+	expect_eq "$n: nothing reserved for SO2" "0" "$(reserved $n SO2)"
+	expect_eq "$n: SO3 confirmed, the newer" "confirmed" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO3" {print $5}')"
+	expect_eq "$n: SO3 reserves its line (10 each, fixed point)" "10000000" "$(reserved $n SO3)"
+	expect_eq "$n: LOAF, the tie, goes to the greater site id" "$loaf" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
+	expect_eq "$n: the reviewer assigned last" "rita" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT reviewer FROM documents WHERE code = '$doc'")"
+done
+same_everywhere "after the offline changes" central a b
+verify_all central a b
+finish
