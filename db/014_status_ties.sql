@@ -6,10 +6,19 @@
 -- greater site id wins a tie. A document's reviewer had no stamp at all: the
 -- assignment applied last won even when it was the older one; it gets its own
 -- stamp, which starts at the document's last change.
+--
+-- An order's reservations are made by its confirmation and given up by its
+-- cancellation or shipment. Made offline on two terminals, these applied in a
+-- different order left different reservations; now the newest of them decides,
+-- through a stamp of its own (a pick changes the status, not the
+-- reservations). Orders already past draft start at their status's stamp.
 ALTER TABLE orders ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE recipes ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN reviewer_hlc INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE documents ADD COLUMN reviewer_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN reserve_hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN reserve_site TEXT NOT NULL DEFAULT '';
+UPDATE orders SET reserve_hlc = status_hlc WHERE status <> 'draft';
 UPDATE documents SET reviewer_hlc = changed_hlc WHERE reviewer <> '';

@@ -138,26 +138,18 @@ int db_order_set_status(struct store *s, int64_t order_id, const char *status, h
 	return store_step_done(s, st, _("changing an order's status"));
 }
 
-int db_order_status_newer(struct store *s, int64_t order_id, hlc_t hlc, int *newer)
+int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newer)
 {
-	sqlite3_stmt *st =
-	    store_stmt(s, "SELECT " SQL_STAMP_OLDER("status_hlc", "status_site",
-	                                            "?2") " FROM orders WHERE id = ?1");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE orders SET reserve_hlc = ?2, reserve_site = " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND " SQL_STAMP_OLDER("reserve_hlc", "reserve_site", "?2"));
 	int rc;
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)hlc);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*newer = sqlite3_column_int(st, 0);
-		rc = OK;
-	} else {
-		rc = rc == SQLITE_DONE
-		         ? error_set(ERR_NOT_FOUND, _("order #%lld not found"), (long long)order_id)
-		         : store_error(s, _("reading an order"));
-	}
-	sqlite3_reset(st);
+	if ((rc = store_step_done(s, st, _("changing an order's reservations"))) == OK)
+		*newer = sqlite3_changes(s->db) > 0;
 	return rc;
 }
 
@@ -248,6 +240,23 @@ int db_allocation_cut(struct store *s, int64_t order_id, int64_t line, int64_t l
 	sqlite3_bind_int64(st, 2, line);
 	sqlite3_bind_int64(st, 3, lot_id);
 	return store_step_done(s, st, _("recording a short pick"));
+}
+
+int db_allocations_clear(struct store *s, int64_t order_id)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s, "DELETE FROM allocations WHERE order_id = ?1 AND picked = 0");
+	int rc;
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, order_id);
+	if ((rc = store_step_done(s, st, _("releasing reserved lots"))))
+		return rc;
+	st = store_stmt(s, "UPDATE allocations SET qty = picked, reserved = 0 WHERE order_id = ?1");
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, order_id);
+	return store_step_done(s, st, _("releasing reserved lots"));
 }
 
 int db_allocations_release(struct store *s, int64_t order_id)

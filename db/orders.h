@@ -65,10 +65,14 @@ int db_order_lines_each(struct store *s, int64_t order_id,
 /* While applying an entry stamped hlc: the status, kept only when newer than
  * the one there (the greater site id wins a tie). */
 int db_order_set_status(struct store *s, int64_t order_id, const char *status, hlc_t hlc);
-/* Whether the entry being applied, stamped hlc, would change the order's status:
- * for what goes with a status (a confirmation's reservations, a cancellation's
- * release), so that it happens only when the status does. */
-int db_order_status_newer(struct store *s, int64_t order_id, hlc_t hlc, int *newer);
+/* For an entry stamped hlc that makes or gives up the order's reservations as a
+ * whole (confirm, cancel, ship): *newer is 1, and the order's reservations are
+ * now this entry's to change, when it is newer than the last such entry (the
+ * greater site id wins a tie); else 0, and the entry leaves them as they are. */
+int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newer);
+/* Every reservation of the order dropped, what was picked kept as picked: a
+ * newer confirmation's reservations replace an older one's. */
+int db_allocations_clear(struct store *s, int64_t order_id);
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date);
 int db_order_line_add_short(struct store *s, int64_t order_id, int64_t line, fixed_t qty);
 

@@ -85,20 +85,20 @@ static int reserve(struct store *s, int64_t order_id, int64_t line, const char *
 	return rc;
 }
 
-/* A confirmation and a cancellation made offline on two terminals: the newer
- * one decides the status, and only its reservations (or their release) are
- * kept, in whichever order the two arrive. */
+/* A confirmation, cancellation or shipment made offline on two terminals: the
+ * newest of them decides the order's reservations (made, replaced or given
+ * up), in whichever order they arrive; the status goes by its own stamp. */
 int apply_order_confirm(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
 	int64_t lines;
 	int rc, newer;
 	if ((rc = order_of(s, f, &o)) || (rc = fields_int(f, "lines", &lines)) ||
-	    (rc = db_order_status_newer(s, o.id, e->hlc, &newer)))
+	    (rc = db_order_claim_reservations(s, o.id, e->hlc, &newer)))
 		return rc;
-	if (!newer)
-		return OK;
-	for (int64_t i = 1; i <= lines; i++) {
+	if (newer && (rc = db_allocations_clear(s, o.id)))
+		return rc;
+	for (int64_t i = 1; newer && i <= lines; i++) {
 		int64_t line;
 		if ((rc = key_int(f, i, "line", &line)) ||
 		    (rc = reserve(s, o.id, line, key_str(f, i, "lots"))))
@@ -107,15 +107,20 @@ int apply_order_confirm(struct store *s, const struct entry *e, const struct fie
 	return db_order_set_status(s, o.id, "confirmed", e->hlc);
 }
 
+/* The order's reservations given up, when this entry is the newest to decide them */
+static int release_if_newer(struct store *s, const struct entry *e, int64_t order_id)
+{
+	int newer, rc = db_order_claim_reservations(s, order_id, e->hlc, &newer);
+	if (rc == OK && newer)
+		rc = db_allocations_release(s, order_id);
+	return rc;
+}
+
 int apply_order_cancel(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
-	int rc, newer;
-	if ((rc = order_of(s, f, &o)) || (rc = db_order_status_newer(s, o.id, e->hlc, &newer)))
-		return rc;
-	if (!newer)
-		return OK;
-	if ((rc = db_allocations_release(s, o.id)))
+	int rc;
+	if ((rc = order_of(s, f, &o)) || (rc = release_if_newer(s, e, o.id)))
 		return rc;
 	return db_order_set_status(s, o.id, "cancelled", e->hlc);
 }
@@ -189,7 +194,7 @@ int apply_order_ship(struct store *s, const struct entry *e, const struct fields
 		    (rc = db_shipment_insert(s, o.id, line, l.id, qty, date, e->id)))
 			return rc;
 	}
-	if ((rc = db_allocations_release(s, o.id)) || (rc = db_order_set_shipped(s, o.id, date)))
+	if ((rc = release_if_newer(s, e, o.id)) || (rc = db_order_set_shipped(s, o.id, date)))
 		return rc;
 	return db_order_set_status(s, o.id, "shipped", e->hlc);
 }

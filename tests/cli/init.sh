@@ -20,7 +20,15 @@ ephemeral() { "$SQLITE3" "$LOTLINE_DB" "EXPLAIN $(echo "$insert_lot" | sed s/STA
 expect_eq "no temporary table to check a status" "0" "$(ephemeral)"
 "$SQLITE3" "$LOTLINE_DB" "PRAGMA foreign_keys = OFF; $(echo "$insert_lot" | sed s/STATUS/lost/)" \
 	2>/dev/null && fail "a status outside the list was stored"
-# a store from before (the IN list, schema version 8) is brought up to date on opening
+# a store from before (the IN list, schema version 8) is brought up to date on
+# opening; its confirmed order's reservations take the order's status stamp
+export LOTLINE_USER=ana
+ll location add DRY --name Dry --kind dry >/dev/null &&
+	ll item add SALT --name Salt --kind ingredient --unit kg >/dev/null &&
+	ll customer add SHOP1 --name Shop >/dev/null && ll receive SALT 5 --location DRY >/dev/null &&
+	ll order add SO1 --customer SHOP1 --line SALT:1 >/dev/null &&
+	ll order add SO2 --customer SHOP1 --line SALT:1 >/dev/null &&
+	ll order confirm SO1 >/dev/null || exit 99
 "$SQLITE3" "$LOTLINE_DB" "PRAGMA writable_schema = ON;
 	UPDATE sqlite_schema SET sql = replace(sql, \"$new_check\",
 	'CHECK (status IN (''available'', ''hold'', ''quarantine'', ''consumed'',
@@ -30,14 +38,20 @@ expect_eq "no temporary table to check a status" "0" "$(ephemeral)"
 "$SQLITE3" "$LOTLINE_DB" "ALTER TABLE orders DROP COLUMN status_site;
 	ALTER TABLE runs DROP COLUMN status_site; ALTER TABLE recipes DROP COLUMN status_site;
 	ALTER TABLE documents DROP COLUMN status_site; ALTER TABLE documents DROP COLUMN reviewer_hlc;
-	ALTER TABLE documents DROP COLUMN reviewer_site" || exit 99
+	ALTER TABLE documents DROP COLUMN reviewer_site; ALTER TABLE orders DROP COLUMN reserve_hlc;
+	ALTER TABLE orders DROP COLUMN reserve_site" || exit 99
 expect_eq "the old check in place" "1" "$(lots_sql | grep -c "status IN (")"
 expect_ok "opening the old store" ll ledger
 expect_eq "the status check after the upgrade" "$new_check" "$(status_check)"
 expect_eq "no temporary table after the upgrade" "0" "$(ephemeral)"
 expect_eq "the schema is sound" "ok" "$("$SQLITE3" "$LOTLINE_DB" "PRAGMA integrity_check")"
-expect_eq "the tie-break columns after the upgrade" "6" "$("$SQLITE3" "$LOTLINE_DB" "SELECT
-	(SELECT count(*) FROM pragma_table_info('orders') WHERE name = 'status_site') +
+expect_eq "a confirmed order's reservation stamp is its status stamp, a draft's none" \
+	"SO1 1
+SO2 0" "$("$SQLITE3" "$LOTLINE_DB" "SELECT ref || ' ' || (reserve_hlc = status_hlc AND reserve_hlc > 0)
+	FROM orders ORDER BY ref")"
+expect_eq "the tie-break columns after the upgrade" "8" "$("$SQLITE3" "$LOTLINE_DB" "SELECT
+	(SELECT count(*) FROM pragma_table_info('orders') WHERE name IN
+		('status_site', 'reserve_hlc', 'reserve_site')) +
 	(SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status_site') +
 	(SELECT count(*) FROM pragma_table_info('recipes') WHERE name = 'status_site') +
 	(SELECT count(*) FROM pragma_table_info('documents') WHERE name IN

@@ -1,8 +1,9 @@
 # Two terminals offline change the same order, recipe and document: every store
 # ends with the same status whichever entry it received first. The newer stamp
 # wins, an equal stamp goes to the greater site id; a confirmation's
-# reservations and a cancellation's release go with the status that wins; a
-# document's reviewer is the one assigned last, not the one that arrived last.
+# reservations and a cancellation's release go with the newer of the two (a
+# pick in between changes the status, not that); a document's reviewer is the
+# one assigned last, not the one that arrived last.
 . "$TESTDIR/cli/sync_lib.sh"
 mkstore central C
 mkstore a A
@@ -18,7 +19,8 @@ st a user add quinn --role qa >/dev/null
 st a user add rita --role qa >/dev/null
 lot=$(st a receive BREAD 100 --location DRY)
 st a receive FLOUR 50 --location DRY >/dev/null
-for o in SO1 SO2 SO3; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
+for o in SO1 SO2 SO3 SO4; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
+st a order confirm SO4 >/dev/null
 st a recipe add LOAF --item BREAD --yield 10 --line FLOUR:5 >/dev/null
 printf 'certificate\n' > "$TMPD/coa.txt"
 doc=$(st a doc attach "$lot" "$TMPD/coa.txt" --kind coa)
@@ -49,6 +51,9 @@ LOTLINE_NOW=$past st a doc assign "$doc" --reviewer quinn >/dev/null
 LOTLINE_NOW=2027-01-01T00:00:00Z st b order cancel SO2 --reason "customer called" >/dev/null
 LOTLINE_NOW=2027-01-01T00:00:00Z st b order confirm SO3 >/dev/null
 LOTLINE_NOW=2027-01-01T00:00:00Z st b doc assign "$doc" --reviewer rita >/dev/null
+# SO4, confirmed before: b cancels it, then a (its clock later still) picks a part
+LOTLINE_NOW=$past st b order cancel SO4 --reason "customer called" >/dev/null
+LOTLINE_NOW=2027-06-01T00:00:00Z st a pick SO4 --location DRY --lot "$lot" --qty 5 >/dev/null
 
 # the central gets b's entries before a's; a gets them after its own
 start_central central
@@ -71,6 +76,12 @@ for n in central a b; do
 	expect_eq "$n: SO3 confirmed, the newer" "confirmed" \
 		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO3" {print $5}')"
 	expect_eq "$n: SO3 reserves its line (10 each, fixed point)" "10000000" "$(reserved $n SO3)"
+	expect_eq "$n: SO4 picking, the pick the newest" "picking" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO4" {print $5}')"
+	expect_eq "$n: SO4's reservations given up by the cancellation, newer than the confirmation" \
+		"0" "$(reserved $n SO4)"
+	expect_eq "$n: SO4's pick kept (fixed point)" "5000000" "$("$SQLITE3" "$TMPD/$n.db" \
+		"SELECT sum(a.picked) FROM allocations a JOIN orders o ON o.id = a.order_id WHERE o.ref = 'SO4'")"
 	expect_eq "$n: LOAF, the tie, goes to the greater site id" "$loaf" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
