@@ -13,20 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int key_int(const struct fields *f, int64_t i, const char *name, int64_t *v)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	return fields_int(f, key, v);
-}
-
-static const char *key_str(const struct fields *f, int64_t i, const char *name)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	return fields_str(f, key);
-}
-
 static int order_of(struct store *s, const struct fields *f, struct order *o)
 {
 	return db_order_get(s, fields_str(f, "ref"), o);
@@ -51,13 +37,14 @@ int apply_order_put(struct store *s, const struct entry *e, const struct fields 
 	for (int64_t i = 1; i <= lines; i++) {
 		struct item it;
 		int64_t qty, lot_id = 0;
-		if ((rc = db_item_get(s, key_str(f, i, "item"), &it)) ||
-		    (rc = key_int(f, i, "qty", &qty)))
+		if ((rc = db_item_get(s, fields_nth_str(f, i, "item"), &it)) ||
+		    (rc = fields_nth_int(f, i, "qty", &qty)))
 			return rc;
-		if (*key_str(f, i, "lot") && (rc = db_lot_id(s, key_str(f, i, "lot"), &lot_id)))
+		if (*fields_nth_str(f, i, "lot") &&
+		    (rc = db_lot_id(s, fields_nth_str(f, i, "lot"), &lot_id)))
 			return rc;
-		if ((rc = db_order_line_insert(s, id, i, it.id, qty, key_str(f, i, "entered"),
-		                               lot_id)))
+		if ((rc = db_order_line_insert(s, id, i, it.id, qty,
+		                               fields_nth_str(f, i, "entered"), lot_id)))
 			return rc;
 	}
 	return OK;
@@ -100,8 +87,8 @@ int apply_order_confirm(struct store *s, const struct entry *e, const struct fie
 		return rc;
 	for (int64_t i = 1; newer && i <= lines; i++) {
 		int64_t line;
-		if ((rc = key_int(f, i, "line", &line)) ||
-		    (rc = reserve(s, o.id, line, key_str(f, i, "lots"))))
+		if ((rc = fields_nth_int(f, i, "line", &line)) ||
+		    (rc = reserve(s, o.id, line, fields_nth_str(f, i, "lots"))))
 			return rc;
 	}
 	return db_order_set_status(s, o.id, "confirmed", e->hlc);
@@ -174,10 +161,11 @@ int apply_order_ship(struct store *s, const struct entry *e, const struct fields
 		struct movement_new m;
 		struct lot l;
 		int64_t line, qty;
-		const char *status = key_str(f, i, "status");
+		const char *status = fields_nth_str(f, i, "status");
 		memset(&m, 0, sizeof(m));
-		if ((rc = key_int(f, i, "line", &line)) || (rc = key_int(f, i, "qty", &qty)) ||
-		    (rc = db_lot_get(s, key_str(f, i, "lot"), &l)))
+		if ((rc = fields_nth_int(f, i, "line", &line)) ||
+		    (rc = fields_nth_int(f, i, "qty", &qty)) ||
+		    (rc = db_lot_get(s, fields_nth_str(f, i, "lot"), &l)))
 			return rc;
 		m.lot_id = l.id;
 		m.idx = i;

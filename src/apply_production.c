@@ -11,20 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int key_int(const struct fields *f, int64_t i, const char *name, int64_t *v)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	return fields_int(f, key, v);
-}
-
-static const char *key_str(const struct fields *f, int64_t i, const char *name)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	return fields_str(f, key);
-}
-
 int apply_recipe(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct recipe r;
@@ -46,12 +32,12 @@ int apply_recipe(struct store *s, const struct entry *e, const struct fields *f)
 		struct recipe_line l;
 		memset(&l, 0, sizeof(l));
 		l.line = i;
-		if ((rc = db_item_get(s, key_str(f, i, "item"), &it)) ||
-		    (rc = key_int(f, i, "qty", &l.qty)))
+		if ((rc = db_item_get(s, fields_nth_str(f, i, "item"), &it)) ||
+		    (rc = fields_nth_int(f, i, "qty", &l.qty)))
 			return rc;
 		l.item_id = it.id;
-		strlcpy_(l.entered, key_str(f, i, "entered"), sizeof(l.entered));
-		strlcpy_(l.role, key_str(f, i, "role"), sizeof(l.role));
+		strlcpy_(l.entered, fields_nth_str(f, i, "entered"), sizeof(l.entered));
+		strlcpy_(l.role, fields_nth_str(f, i, "role"), sizeof(l.role));
 		if ((rc = db_recipe_line_insert(s, id, &l)))
 			return rc;
 	}
@@ -116,10 +102,11 @@ int apply_run_plan(struct store *s, const struct entry *e, const struct fields *
 	for (int64_t i = 1; i <= lines; i++) {
 		struct item it;
 		int64_t required;
-		if ((rc = db_item_get(s, key_str(f, i, "item"), &it)) ||
-		    (rc = key_int(f, i, "required", &required)) ||
-		    (rc = db_run_line_insert(s, id, i, it.id, required, key_str(f, i, "role"))) ||
-		    (rc = add_suggestions(s, id, i, key_str(f, i, "lots"))))
+		if ((rc = db_item_get(s, fields_nth_str(f, i, "item"), &it)) ||
+		    (rc = fields_nth_int(f, i, "required", &required)) ||
+		    (rc = db_run_line_insert(s, id, i, it.id, required,
+		                             fields_nth_str(f, i, "role"))) ||
+		    (rc = add_suggestions(s, id, i, fields_nth_str(f, i, "lots"))))
 			return rc;
 	}
 	return db_run_event_add(s, id, e->id, "plan", fields_str(f, "shortage_text"));
@@ -158,6 +145,17 @@ int apply_run_consume(struct store *s, const struct entry *e, const struct field
 	if (!strcmp(m.status_after, "consumed") &&
 	    (rc = db_lot_set_status(s, l.id, "consumed", e->hlc)))
 		return rc;
+	/* made offline on a terminal that had not heard of the cancellation: the
+	 * cancellation's list did not have it, so nothing puts it back */
+	if (!strcmp(r.status, "cancelled")) {
+		char msg[256];
+		snprintf(msg, sizeof(msg),
+		         _("lot %s went into run %s after the run was cancelled on another "
+		           "terminal: it was not put back"),
+		         l.code, r.code);
+		if ((rc = db_exception_add(s, e->id, l.id, "cancelled-run", msg)))
+			return rc;
+	}
 	/* the batch record says who put which lot in, and why for an extra */
 	char text[TEXT_MAX + 1], q[FIXED_BUFSZ];
 	snprintf(text, sizeof(text), "%s %s %s%s%s", fixed_format(-m.qty, 0, q), l.unit, l.code,
@@ -206,16 +204,16 @@ int apply_run_finish(struct store *s, const struct entry *e, const struct fields
 		int64_t lot_id, qty;
 		memset(&n, 0, sizeof(n));
 		memset(&m, 0, sizeof(m));
-		n.code = key_str(f, i, "lot");
+		n.code = fields_nth_str(f, i, "lot");
 		n.item_id = r.item_id;
 		n.received = fields_str(f, "received");
-		n.expiry = key_str(f, i, "expiry");
+		n.expiry = fields_nth_str(f, i, "expiry");
 		n.unit = r.unit;
 		n.unit_cost = unit_cost;
 		n.status = "available";
 		n.origin = "produce";
-		if ((rc = key_int(f, i, "qty", &qty)) ||
-		    (rc = apply_location_id(s, key_str(f, i, "location"), &n.location_id)) ||
+		if ((rc = fields_nth_int(f, i, "qty", &qty)) ||
+		    (rc = apply_location_id(s, fields_nth_str(f, i, "location"), &n.location_id)) ||
 		    (rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id)))
 			return rc;
 		m.lot_id = lot_id;
@@ -271,6 +269,27 @@ static int collect_taken(void *ctx, int64_t lot_id, const char *lot, fixed_t qty
 	return 0;
 }
 
+/* What the entry lists to put back; an entry from before the list (no "n"):
+ * what this store had recorded as taken. */
+static int taken_of(struct store *s, const struct fields *f, int64_t run_id, struct taken_list *t)
+{
+	int64_t n;
+	int rc;
+	if (!fields_get(f, "n"))
+		return db_run_consumptions_each(s, run_id, collect_taken, t);
+	if ((rc = fields_int(f, "n", &n)))
+		return rc;
+	for (int64_t i = 1; i <= n; i++) {
+		int64_t lot_id, qty, line;
+		if ((rc = db_lot_id(s, fields_nth_str(f, i, "lot"), &lot_id)) ||
+		    (rc = fields_nth_int(f, i, "qty", &qty)) ||
+		    (rc = fields_nth_int(f, i, "line", &line)))
+			return rc;
+		collect_taken(t, lot_id, NULL, qty, line);
+	}
+	return OK;
+}
+
 /* Put back what the run took from each lot, with movements that say so. The list
  * is read whole first: the movements written would otherwise join the scan. */
 int apply_run_cancel(struct store *s, const struct entry *e, const struct fields *f)
@@ -278,7 +297,7 @@ int apply_run_cancel(struct store *s, const struct entry *e, const struct fields
 	struct run r;
 	struct taken_list t = {NULL, 0, 0};
 	int rc = run_of(s, f, &r);
-	if (rc || (rc = db_run_consumptions_each(s, r.id, collect_taken, &t)))
+	if (rc || (rc = taken_of(s, f, r.id, &t)))
 		goto out;
 	for (size_t i = 0; i < t.n && rc == OK; i++) {
 		struct movement_new m;

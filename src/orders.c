@@ -61,20 +61,6 @@ static int load_order(struct session *s, const char *ref, struct order *o)
 	return db_order_get(s->store, ref, o);
 }
 
-static void key_set(struct fields *f, int64_t i, const char *name, const char *v)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	fields_set(f, key, v);
-}
-
-static void key_set_int(struct fields *f, int64_t i, const char *name, int64_t v)
-{
-	char key[32];
-	snprintf(key, sizeof(key), "%lld.%s", (long long)i, name);
-	fields_set_int(f, key, v);
-}
-
 /* ---- add ---- */
 
 static int check_line(struct session *s, int i, const struct order_line_req *r, struct fields *f)
@@ -107,10 +93,10 @@ static int check_line(struct session *s, int i, const struct order_line_req *r, 
 			                 l.item_code, it.code);
 	}
 	snprintf(entered, sizeof(entered), "%s %s", fixed_format(q, 0, num), unit);
-	key_set(f, i, "item", it.code);
-	key_set_int(f, i, "qty", base);
-	key_set(f, i, "entered", entered);
-	key_set(f, i, "lot", r->lot ? r->lot : "");
+	fields_set_nth(f, i, "item", it.code);
+	fields_set_nth_int(f, i, "qty", base);
+	fields_set_nth(f, i, "entered", entered);
+	fields_set_nth(f, i, "lot", r->lot ? r->lot : "");
 	return OK;
 }
 
@@ -341,8 +327,8 @@ int order_confirm(struct session *s, const char *ref)
 				    l->item_code, fixed_format(a.got, 0, g), l->unit);
 			goto out;
 		}
-		key_set_int(&f, l->line, "line", l->line);
-		key_set(&f, l->line, "lots", sb_str(&a.list));
+		fields_set_nth_int(&f, l->line, "line", l->line);
+		fields_set_nth(&f, l->line, "lots", sb_str(&a.list));
 	}
 	fields_set(&f, "ref", o.ref);
 	fields_set_int(&f, "lines", (int64_t)ls.n);
@@ -704,10 +690,10 @@ static int ship_alloc(void *ctx, const struct allocation *al)
 	}
 	take(&c->bal, l.id, l.code, al->picked);
 	c->n++;
-	key_set_int(c->f, c->n, "line", al->line);
-	key_set(c->f, c->n, "lot", l.code);
-	key_set_int(c->f, c->n, "qty", al->picked);
-	key_set(c->f, c->n, "status", after == 0 ? "shipped" : "available");
+	fields_set_nth_int(c->f, c->n, "line", al->line);
+	fields_set_nth(c->f, c->n, "lot", l.code);
+	fields_set_nth_int(c->f, c->n, "qty", al->picked);
+	fields_set_nth(c->f, c->n, "status", after == 0 ? "shipped" : "available");
 	return 0;
 }
 

@@ -80,6 +80,37 @@ int fields_int(const struct fields *f, const char *key, int64_t *out)
 	return OK;
 }
 
+/* "i.name": room for any int64 and the longest name a payload uses */
+#define NTH_KEY(key, i, name) snprintf(key, sizeof(key), "%lld.%s", (long long)(i), name)
+
+void fields_set_nth(struct fields *f, int64_t i, const char *name, const char *val)
+{
+	char key[48];
+	NTH_KEY(key, i, name);
+	fields_set(f, key, val);
+}
+
+void fields_set_nth_int(struct fields *f, int64_t i, const char *name, int64_t v)
+{
+	char key[48];
+	NTH_KEY(key, i, name);
+	fields_set_int(f, key, v);
+}
+
+const char *fields_nth_str(const struct fields *f, int64_t i, const char *name)
+{
+	char key[48];
+	NTH_KEY(key, i, name);
+	return fields_str(f, key);
+}
+
+int fields_nth_int(const struct fields *f, int64_t i, const char *name, int64_t *out)
+{
+	char key[48];
+	NTH_KEY(key, i, name);
+	return fields_int(f, key, out);
+}
+
 void fields_free(struct fields *f)
 {
 	for (size_t i = 0; i < f->n; i++) {

@@ -31,6 +31,11 @@ const char *fields_str(const struct fields *f, const char *key);
 /* Integer value; ERR_INVALID naming the key when absent or not an integer. */
 int fields_int(const struct fields *f, const char *key, int64_t *out);
 void fields_free(struct fields *f);
+/* The same for the fields of the i-th element of a list ("1.lot", "1.qty", ...). */
+void fields_set_nth(struct fields *f, int64_t i, const char *name, const char *val);
+void fields_set_nth_int(struct fields *f, int64_t i, const char *name, int64_t v);
+const char *fields_nth_str(const struct fields *f, int64_t i, const char *name);
+int fields_nth_int(const struct fields *f, int64_t i, const char *name, int64_t *out);
 
 /* Encode as {"k":"v",...} in insertion order. */
 void fields_encode(const struct fields *f, struct strbuf *out);

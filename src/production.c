@@ -57,7 +57,6 @@ static int plan_line(void *ctx, const struct recipe_line *l)
 	struct plan_ctx *c = ctx;
 	struct pick p;
 	fixed_t need;
-	char key[32];
 	c->i++;
 	if ((c->rc = fixed_muldiv(l->qty, c->target, c->yield, &need)))
 		return 1;
@@ -79,14 +78,10 @@ static int plan_line(void *ctx, const struct recipe_line *l)
 			          fixed_format(need, 0, a), l->unit, l->item_code,
 			          fixed_format(p.got, 0, b), l->unit);
 	}
-	snprintf(key, sizeof(key), "%d.item", c->i);
-	fields_set(c->f, key, l->item_code);
-	snprintf(key, sizeof(key), "%d.required", c->i);
-	fields_set_int(c->f, key, need);
-	snprintf(key, sizeof(key), "%d.role", c->i);
-	fields_set(c->f, key, l->role);
-	snprintf(key, sizeof(key), "%d.lots", c->i);
-	fields_set(c->f, key, sb_str(&p.lots));
+	fields_set_nth(c->f, c->i, "item", l->item_code);
+	fields_set_nth_int(c->f, c->i, "required", need);
+	fields_set_nth(c->f, c->i, "role", l->role);
+	fields_set_nth(c->f, c->i, "lots", sb_str(&p.lots));
 	sb_free(&p.lots);
 	return 0;
 }
@@ -449,7 +444,7 @@ int run_finish(struct session *s, const struct finish_req *req)
 	struct unit_ctx uc;
 	fixed_t yield, labour = 0, unit_cost, sum = 0;
 	int64_t today = clock_today();
-	char key[32], date[11];
+	char date[11];
 	int rc = session_require(s, PERM_PRODUCE);
 	if (rc || (rc = session_begin(s)))
 		return rc;
@@ -535,14 +530,10 @@ int run_finish(struct session *s, const struct finish_req *req)
 			if ((rc = ledger_next_code(s, pattern, today, lot)))
 				goto out;
 		}
-		snprintf(key, sizeof(key), "%d.lot", i + 1);
-		fields_set(&f, key, lot);
-		snprintf(key, sizeof(key), "%d.qty", i + 1);
-		fields_set_int(&f, key, q);
-		snprintf(key, sizeof(key), "%d.location", i + 1);
-		fields_set(&f, key, loc.code);
-		snprintf(key, sizeof(key), "%d.expiry", i + 1);
-		fields_set(&f, key, exp ? date_format(exp, date) : "");
+		fields_set_nth(&f, i + 1, "lot", lot);
+		fields_set_nth_int(&f, i + 1, "qty", q);
+		fields_set_nth(&f, i + 1, "location", loc.code);
+		fields_set_nth(&f, i + 1, "expiry", exp ? date_format(exp, date) : "");
 	}
 	if (sum != yield) {
 		char a[FIXED_BUFSZ], b[FIXED_BUFSZ];
@@ -583,8 +574,27 @@ out:
 	return session_end(s, rc);
 }
 
+struct put_back {
+	struct fields *f;
+	int64_t n;
+};
+
+static int list_put_back(void *ctx, int64_t lot_id, const char *lot, fixed_t qty, int64_t line)
+{
+	struct put_back *p = ctx;
+	(void)lot_id;
+	p->n++;
+	fields_set_nth(p->f, p->n, "lot", lot);
+	fields_set_nth_int(p->f, p->n, "qty", qty);
+	fields_set_nth_int(p->f, p->n, "line", line);
+	return 0;
+}
+
+/* The entry names every lot it puts back and how much: another terminal that
+ * has not yet heard of a consumption made elsewhere puts back the same. */
 int run_cancel(struct session *s, const char *code, const char *reason)
 {
+	struct put_back p = {NULL, 0};
 	struct run r;
 	struct fields f = FIELDS_INIT;
 	int rc = session_require(s, PERM_PRODUCE);
@@ -605,6 +615,10 @@ int run_cancel(struct session *s, const char *code, const char *reason)
 	}
 	fields_set(&f, "run", r.code);
 	fields_set(&f, "text", reason);
+	p.f = &f;
+	if ((rc = db_run_consumptions_each(s->store, r.id, list_put_back, &p)))
+		goto out;
+	fields_set_int(&f, "n", p.n);
 	rc = journal_append(s, "run.cancel", &f, NULL);
 out:
 	fields_free(&f);

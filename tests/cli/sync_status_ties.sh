@@ -3,7 +3,9 @@
 # wins, an equal stamp goes to the greater site id; a confirmation's
 # reservations and a cancellation's release go with the newer of the two (a
 # pick in between changes the status, not that); a document's reviewer is the
-# one assigned last, not the one that arrived last.
+# one assigned last, not the one that arrived last. A run cancelled on one
+# terminal while the other still put lots into it: the cancellation puts back
+# what it listed, the late lot stays in and is raised as an exception.
 . "$TESTDIR/cli/sync_lib.sh"
 mkstore central C
 mkstore a A
@@ -18,10 +20,15 @@ st a customer add SHOP1 --name "Corner Shop" >/dev/null
 st a user add quinn --role qa >/dev/null
 st a user add rita --role qa >/dev/null
 lot=$(st a receive BREAD 100 --location DRY)
-st a receive FLOUR 50 --location DRY >/dev/null
+flour=$(st a receive FLOUR 50 --location DRY)
 for o in SO1 SO2 SO3 SO4; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
 st a order confirm SO4 >/dev/null
 st a recipe add LOAF --item BREAD --yield 10 --line FLOUR:5 >/dev/null
+st a recipe add ROLL --item BREAD --yield 10 --line FLOUR:5 >/dev/null
+st a recipe activate ROLL >/dev/null
+run=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
+st a run start "$run" >/dev/null
+st a run consume "$run" "$flour" 3 >/dev/null
 printf 'certificate\n' > "$TMPD/coa.txt"
 doc=$(st a doc attach "$lot" "$TMPD/coa.txt" --kind coa)
 sync_ok a
@@ -54,6 +61,9 @@ LOTLINE_NOW=2027-01-01T00:00:00Z st b doc assign "$doc" --reviewer rita >/dev/nu
 # SO4, confirmed before: b cancels it, then a (its clock later still) picks a part
 LOTLINE_NOW=$past st b order cancel SO4 --reason "customer called" >/dev/null
 LOTLINE_NOW=2027-06-01T00:00:00Z st a pick SO4 --location DRY --lot "$lot" --qty 5 >/dev/null
+# the run: a puts 1 kg more in, b (knowing of the first 3 kg only) cancels
+LOTLINE_NOW=$past st a run consume "$run" "$flour" 1 >/dev/null
+LOTLINE_NOW=$past st b run cancel "$run" --reason "line down" >/dev/null
 
 # the central gets b's entries before a's; a gets them after its own
 start_central central
@@ -86,6 +96,14 @@ for n in central a b; do
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT reviewer FROM documents WHERE code = '$doc'")"
+	expect_eq "$n: the run cancelled" "cancelled" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run'")"
+	expect_eq "$n: 3 kg put back, the late 1 kg not" "49" \
+		"$(st $n ledger --all --format csv | awk -F, -v l="$flour" '$2 == l {print $3}')"
+done
+for n in central b; do
+	expect_eq "$n: the late lot raised" "1" "$("$SQLITE3" "$TMPD/$n.db" \
+		"SELECT count(*) FROM exceptions WHERE kind = 'cancelled-run' AND resolved_by IS NULL")"
 done
 same_everywhere "after the offline changes" central a b
 verify_all central a b
