@@ -145,15 +145,21 @@ int apply_run_consume(struct store *s, const struct entry *e, const struct field
 	if (!strcmp(m.status_after, "consumed") &&
 	    (rc = db_lot_set_status(s, l.id, "consumed", e->hlc)))
 		return rc;
-	/* made offline on a terminal that had not heard of the cancellation: the
-	 * cancellation's list did not have it, so nothing puts it back */
-	if (!strcmp(r.status, "cancelled")) {
+	/* made offline on a terminal that had not heard the run was cancelled or
+	 * finished: the cancellation's list of what it puts back, or the finish's
+	 * list of what its output is made of, does not have it */
+	if (!strcmp(r.status, "cancelled") || !strcmp(r.status, "finished")) {
 		char msg[256];
+		int cancelled = !strcmp(r.status, "cancelled");
 		snprintf(msg, sizeof(msg),
-		         _("lot %s went into run %s after the run was cancelled on another "
-		           "terminal: it was not put back"),
+		         cancelled
+		             ? _("lot %s went into run %s after the run was cancelled on "
+		                 "another terminal: it was not put back")
+		             : _("lot %s went into run %s after the run was finished on "
+		                 "another terminal: it is not in the genealogy of its output"),
 		         l.code, r.code);
-		if ((rc = db_exception_add(s, e->id, l.id, "cancelled-run", msg)))
+		if ((rc = db_exception_add(s, e->id, l.id,
+		                           cancelled ? "cancelled-run" : "finished-run", msg)))
 			return rc;
 	}
 	/* the batch record says who put which lot in, and why for an extra */
@@ -186,6 +192,34 @@ static int link_input(void *ctx, const struct run_input *in)
 	    (c->rc = db_lot_link_insert(c->s, c->run_id, c->out_lot, in->lot_id, share)))
 		return 1;
 	return 0;
+}
+
+/* An output lot linked to the inputs the entry names; an entry from before the
+ * list (no "inputs"): to what this store had recorded as put in. */
+static int link_output(struct store *s, const struct fields *f, int64_t run_id, int64_t out_lot,
+                       fixed_t out_qty, fixed_t yield)
+{
+	struct link_ctx c = {s, run_id, out_lot, out_qty, yield, OK};
+	int64_t n;
+	int rc;
+	if (!fields_get(f, "inputs")) {
+		rc = db_run_inputs_each(s, run_id, link_input, &c);
+		if (rc == 1 || c.rc)
+			return c.rc ? c.rc : ERR_DB;
+		return rc;
+	}
+	if ((rc = fields_int(f, "inputs", &n)))
+		return rc;
+	for (int64_t i = 1; i <= n; i++) {
+		struct run_input in;
+		memset(&in, 0, sizeof(in));
+		if ((rc = db_lot_id(s, fields_nth_str(f, i, "input"), &in.lot_id)) ||
+		    (rc = fields_nth_int(f, i, "input_qty", &in.qty)))
+			return rc;
+		if (link_input(&c, &in))
+			return c.rc;
+	}
+	return OK;
 }
 
 int apply_run_finish(struct store *s, const struct entry *e, const struct fields *f)
@@ -225,11 +259,7 @@ int apply_run_finish(struct store *s, const struct entry *e, const struct fields
 		m.run_id = r.id;
 		if ((rc = apply_movement(s, e, &m)))
 			return rc;
-		struct link_ctx c = {s, r.id, lot_id, qty, yield, OK};
-		rc = db_run_inputs_each(s, r.id, link_input, &c);
-		if (rc == 1 || c.rc)
-			return c.rc ? c.rc : ERR_DB;
-		if (rc)
+		if ((rc = link_output(s, f, r.id, lot_id, qty, yield)))
 			return rc;
 	}
 	if ((rc = db_run_set_result(s, r.id, yield, labour, cost)) ||

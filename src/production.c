@@ -434,6 +434,22 @@ static int add_input_cost(void *ctx, const struct run_input *in)
 	return 0;
 }
 
+struct input_list {
+	struct fields *f;
+	int64_t n;
+};
+
+static int list_input(void *ctx, const struct run_input *in)
+{
+	struct input_list *l = ctx;
+	l->n++;
+	fields_set_nth(l->f, l->n, "input", in->lot);
+	fields_set_nth_int(l->f, l->n, "input_qty", in->qty);
+	return 0;
+}
+
+/* The entry names the inputs its output lots are made of, as this terminal
+ * knows them: every store links the same, whatever it heard of since. */
 int run_finish(struct session *s, const struct finish_req *req)
 {
 	struct run r;
@@ -441,6 +457,7 @@ int run_finish(struct session *s, const struct finish_req *req)
 	struct location loc;
 	struct fields f = FIELDS_INIT;
 	struct cost_ctx cost = {0, 0, OK};
+	struct input_list inputs = {NULL, 0};
 	struct unit_ctx uc;
 	fixed_t yield, labour = 0, unit_cost, sum = 0;
 	int64_t today = clock_today();
@@ -542,6 +559,10 @@ int run_finish(struct session *s, const struct finish_req *req)
 		               it.base_unit);
 		goto out;
 	}
+	inputs.f = &f;
+	if ((rc = db_run_inputs_each(s->store, r.id, list_input, &inputs)))
+		goto out;
+	fields_set_int(&f, "inputs", inputs.n);
 	rc = journal_append(s, "run.finish", &f, NULL);
 out:
 	fields_free(&f);

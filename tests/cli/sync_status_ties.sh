@@ -5,7 +5,8 @@
 # pick in between changes the status, not that); a document's reviewer is the
 # one assigned last, not the one that arrived last. A run cancelled on one
 # terminal while the other still put lots into it: the cancellation puts back
-# what it listed, the late lot stays in and is raised as an exception.
+# what it listed, the late lot stays in and is raised as an exception; the same
+# for a run finished there: its output is made of what the finish listed.
 . "$TESTDIR/cli/sync_lib.sh"
 mkstore central C
 mkstore a A
@@ -29,6 +30,9 @@ st a recipe activate ROLL >/dev/null
 run=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
 st a run start "$run" >/dev/null
 st a run consume "$run" "$flour" 3 >/dev/null
+run2=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
+st a run start "$run2" >/dev/null
+st a run consume "$run2" "$flour" 2 >/dev/null
 printf 'certificate\n' > "$TMPD/coa.txt"
 doc=$(st a doc attach "$lot" "$TMPD/coa.txt" --kind coa)
 sync_ok a
@@ -64,6 +68,8 @@ LOTLINE_NOW=2027-06-01T00:00:00Z st a pick SO4 --location DRY --lot "$lot" --qty
 # the run: a puts 1 kg more in, b (knowing of the first 3 kg only) cancels
 LOTLINE_NOW=$past st a run consume "$run" "$flour" 1 >/dev/null
 LOTLINE_NOW=$past st b run cancel "$run" --reason "line down" >/dev/null
+LOTLINE_NOW=$past st a run consume "$run2" "$flour" 1 >/dev/null
+LOTLINE_NOW=$past st b run finish "$run2" --yield 10 --location DRY --lot OUT2 >/dev/null
 
 # the central gets b's entries before a's; a gets them after its own
 start_central central
@@ -98,12 +104,21 @@ for n in central a b; do
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT reviewer FROM documents WHERE code = '$doc'")"
 	expect_eq "$n: the run cancelled" "cancelled" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run'")"
-	expect_eq "$n: 3 kg put back, the late 1 kg not" "49" \
+	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1
+	expect_eq "$n: flour, what each run's entries said" "46" \
 		"$(st $n ledger --all --format csv | awk -F, -v l="$flour" '$2 == l {print $3}')"
+	expect_eq "$n: the second run finished" "finished" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run2'")"
+	expect_eq "$n: its output made of the 2 kg the finish knew (fixed point)" "$flour 2000000" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT i.code || ' ' || k.qty FROM lot_links k
+			JOIN lots o ON o.id = k.output_lot_id JOIN lots i ON i.id = k.input_lot_id
+			WHERE o.code = 'OUT2'")"
 done
 for n in central b; do
-	expect_eq "$n: the late lot raised" "1" "$("$SQLITE3" "$TMPD/$n.db" \
-		"SELECT count(*) FROM exceptions WHERE kind = 'cancelled-run' AND resolved_by IS NULL")"
+	for kind in cancelled-run finished-run; do
+		expect_eq "$n: the late lot raised ($kind)" "1" "$("$SQLITE3" "$TMPD/$n.db" \
+			"SELECT count(*) FROM exceptions WHERE kind = '$kind' AND resolved_by IS NULL")"
+	done
 done
 same_everywhere "after the offline changes" central a b
 verify_all central a b
