@@ -21,4 +21,10 @@ ALTER TABLE documents ADD COLUMN reviewer_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE orders ADD COLUMN reserve_hlc INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN reserve_site TEXT NOT NULL DEFAULT '';
 UPDATE orders SET reserve_hlc = status_hlc WHERE status <> 'draft';
+-- A batch record kept whichever signature arrived first, a recall the close
+-- that arrived last, and a recall's customer the first notification or
+-- acknowledgement to arrive: now the earliest signature (the greater site id on
+-- a tie), the newest close, the earliest notification and acknowledgement.
+ALTER TABLE runs ADD COLUMN signed_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE recalls ADD COLUMN closed_site TEXT NOT NULL DEFAULT '';
 UPDATE documents SET reviewer_hlc = changed_hlc WHERE reviewer <> '';

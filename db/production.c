@@ -323,8 +323,10 @@ int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t la
 
 int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET signed_by = ?2, signed_hlc = ?3 "
-	                                 "WHERE id = ?1 AND signed_by IS NULL");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE runs SET signed_by = ?2, signed_hlc = ?3, signed_site = " SQL_APPLYING_SITE
+	       " WHERE id = ?1 AND (signed_by IS NULL OR " SQL_STAMP_NEWER(
+	           "signed_hlc", "signed_site", "?3") ")");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);

@@ -219,10 +219,10 @@ int db_recall_mark(struct store *s, int64_t recall_id, int64_t customer_id, cons
 {
 	sqlite3_stmt *st = store_stmt(
 	    s, "UPDATE recall_customers SET "
-	       "notified_hlc = CASE WHEN ?3 = 'notified' THEN coalesce(notified_hlc, ?5) ELSE "
-	       "notified_hlc END, "
-	       "acknowledged_hlc = CASE WHEN ?3 = 'acknowledged' THEN coalesce(acknowledged_hlc, "
-	       "?5) ELSE acknowledged_hlc END, "
+	       "notified_hlc = CASE WHEN ?3 = 'notified' THEN min(coalesce(notified_hlc, ?5), ?5) "
+	       "ELSE notified_hlc END, "
+	       "acknowledged_hlc = CASE WHEN ?3 = 'acknowledged' THEN "
+	       "min(coalesce(acknowledged_hlc, ?5), ?5) ELSE acknowledged_hlc END, "
 	       "returned = returned + CASE WHEN ?3 = 'returned' THEN ?4 ELSE 0 END "
 	       "WHERE recall_id = ?1 AND customer_id = ?2");
 	int rc;
@@ -242,8 +242,10 @@ int db_recall_mark(struct store *s, int64_t recall_id, int64_t customer_id, cons
 
 int db_recall_close(struct store *s, int64_t recall_id, const char *summary, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE recalls SET status = 'closed', summary = ?2, "
-	                                 "closed_hlc = ?3 WHERE id = ?1");
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE recalls SET status = 'closed', summary = ?2, closed_hlc = ?3, closed_site "
+	       "= " SQL_APPLYING_SITE " WHERE id = ?1 AND (closed_hlc IS NULL OR " SQL_STAMP_OLDER(
+	           "closed_hlc", "closed_site", "?3") ")");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, recall_id);

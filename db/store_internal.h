@@ -64,6 +64,10 @@ int store_error(struct store *s, const char *what);
  * param, or equal to it with a site id no greater. */
 #define SQL_STAMP_OLDER(hlc, site, param)                                                          \
 	"(" hlc " < " param " OR (" hlc " = " param " AND " site " <= " SQL_APPLYING_SITE "))"
+/* First writer wins (a signature): true when the stamp in column hlc is newer
+ * than the entry's, param, or equal to it with a smaller site id. */
+#define SQL_STAMP_NEWER(hlc, site, param)                                                          \
+	"(" hlc " > " param " OR (" hlc " = " param " AND " site " < " SQL_APPLYING_SITE "))"
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Without a copy, for the inserts a bulk load runs for every row: v must stay

@@ -6,7 +6,9 @@
 # one assigned last, not the one that arrived last. A run cancelled on one
 # terminal while the other still put lots into it: the cancellation puts back
 # what it listed, the late lot stays in and is raised as an exception; the same
-# for a run finished there: its output is made of what the finish listed.
+# for a run finished there: its output is made of what the finish listed. Two
+# signatures of one batch record: the earlier stands; two closings of a recall:
+# the newer; equal stamps, the greater site id.
 . "$TESTDIR/cli/sync_lib.sh"
 mkstore central C
 mkstore a A
@@ -33,6 +35,12 @@ st a run consume "$run" "$flour" 3 >/dev/null
 run2=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
 st a run start "$run2" >/dev/null
 st a run consume "$run2" "$flour" 2 >/dev/null
+run3=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
+st a run start "$run3" >/dev/null
+st a run consume "$run3" "$flour" 5 >/dev/null
+st a run finish "$run3" --yield 10 --location DRY --lot OUT3 >/dev/null
+st a recall open "$lot" --drill --reason "mock recall" >/dev/null
+rcl=$(st a recall list --format tsv | sed -n 2p | cut -f1)
 printf 'certificate\n' > "$TMPD/coa.txt"
 doc=$(st a doc attach "$lot" "$TMPD/coa.txt" --kind coa)
 sync_ok a
@@ -55,6 +63,12 @@ expect_eq "SO1: the two stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$si
 LOTLINE_NOW=$past st a recipe activate LOAF >/dev/null
 LOTLINE_NOW=$past st b recipe archive LOAF >/dev/null
 expect_eq "LOAF: the two stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
+LOTLINE_NOW=$past st a --user quinn run sign "$run3" >/dev/null
+LOTLINE_NOW=$past st b --user rita run sign "$run3" >/dev/null
+expect_eq "the signatures' stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
+LOTLINE_NOW=$past st a recall close "$rcl" --summary "closed on A" >/dev/null
+LOTLINE_NOW=$past st b recall close "$rcl" --summary "closed on B" >/dev/null
+expect_eq "the closings' stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
 # SO2: a confirms, b cancels later (b's clock ahead); SO3 the other way round
 LOTLINE_NOW=$past st a order confirm SO2 >/dev/null
 LOTLINE_NOW=$past st a order cancel SO3 --reason "customer called" >/dev/null
@@ -76,7 +90,11 @@ start_central central
 sync_ok b
 sync_ok a
 sync_ok b
-if [ "$site_a" \> "$site_b" ]; then so1=confirmed loaf=active; else so1=cancelled loaf=archived; fi
+if [ "$site_a" \> "$site_b" ]; then
+	so1=confirmed loaf=active signer=quinn closed="closed on A"
+else
+	so1=cancelled loaf=archived signer=rita closed="closed on B"
+fi
 reserved() {
 	"$SQLITE3" "$TMPD/$1.db" "SELECT coalesce(sum(a.reserved), 0) FROM allocations a
 		JOIN orders o ON o.id = a.order_id WHERE o.ref = '$2'"
@@ -102,10 +120,14 @@ for n in central a b; do
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT reviewer FROM documents WHERE code = '$doc'")"
+	expect_eq "$n: the batch record's signature, the tie to the greater site id" "$signer" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT signed_by FROM runs WHERE code = '$run3'")"
+	expect_eq "$n: the recall's closing, the tie to the greater site id" "$closed" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT summary FROM recalls WHERE code = '$rcl'")"
 	expect_eq "$n: the run cancelled" "cancelled" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run'")"
-	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1
-	expect_eq "$n: flour, what each run's entries said" "46" \
+	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1 - 5
+	expect_eq "$n: flour, what each run's entries said" "41" \
 		"$(st $n ledger --all --format csv | awk -F, -v l="$flour" '$2 == l {print $3}')"
 	expect_eq "$n: the second run finished" "finished" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run2'")"
