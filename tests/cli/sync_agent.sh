@@ -4,12 +4,7 @@
 # status (online, last sync, entries waiting) adds up.
 . "$TESTDIR/cli/sync_lib.sh"
 LATENCY="$(dirname "$LOTLINE")/tests/tools/sync_latency"
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 lot=$(st a receive FLOUR 10 --location DRY)

@@ -2,12 +2,7 @@
 # sync, and all three hold the same journal and ledger; then live: an entry
 # committed on one terminal reaches the other while both follow.
 . "$TESTDIR/cli/sync_lib.sh"
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 stop_central
 
 # offline: each terminal keeps working

@@ -2,12 +2,7 @@
 # its clock an hour fast: every store records both, raises the overdraw as an
 # exception, and shows the same ledger; the clocks stay causal.
 . "$TESTDIR/cli/sync_lib.sh"
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 lot=$(st a receive FLOUR 10 --location DRY)

@@ -3,12 +3,7 @@
 # it committed; nothing is applied twice or lost, and every store verifies.
 . "$TESTDIR/cli/sync_lib.sh"
 N=${SYNC_CRASH_ENTRIES:-40000}
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 lot=$(st a receive FLOUR 10 --location DRY)

@@ -62,6 +62,17 @@ enroll() {
 	st "$2" peer enroll $(st "$1" peer key) --address "$ADDR" >/dev/null || exit 99
 }
 
+# central_and_two: stores central (code C), a (A) and b (B), the central serving,
+# the two terminals enrolled with it
+central_and_two() {
+	mkstore central C
+	mkstore a A
+	mkstore b B
+	start_central central
+	enroll central a
+	enroll central b
+}
+
 # What must be the same on every store that has the same entries.
 journal_dump() {
 	"$SQLITE3" "$TMPD/$1.db" "SELECT s.site_id, j.seq, hex(j.hash) FROM journal j

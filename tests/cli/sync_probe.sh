@@ -4,12 +4,7 @@
 # of another site. Each is refused or handled and logged, and the peer goes on
 # serving a terminal that follows all along.
 . "$TESTDIR/cli/sync_lib.sh"
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 lot=$(st a receive FLOUR 10 --location DRY)

@@ -2,13 +2,8 @@
 # logged), a wrong server key fails the handshake, enrolment refuses a site code
 # in use, and the central peer goes on serving the others throughout.
 . "$TESTDIR/cli/sync_lib.sh"
-mkstore central C
-mkstore a A
-mkstore b B
+central_and_two
 mkstore x X
-start_central central
-enroll central a
-enroll central b
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 st a receive FLOUR 10 --location DRY >/dev/null

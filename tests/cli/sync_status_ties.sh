@@ -10,12 +10,7 @@
 # signatures of one batch record: the earlier stands; two closings of a recall:
 # the newer; equal stamps, the greater site id.
 . "$TESTDIR/cli/sync_lib.sh"
-mkstore central C
-mkstore a A
-mkstore b B
-start_central central
-enroll central a
-enroll central b
+central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
 st a item add FLOUR --name Flour --kind ingredient --unit kg >/dev/null
 st a item add BREAD --name Bread --kind finished --unit each >/dev/null
