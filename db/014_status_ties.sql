@@ -7,11 +7,13 @@
 -- assignment applied last won even when it was the older one; it gets its own
 -- stamp, which starts at the document's last change.
 --
--- An order's reservations are made by its confirmation and given up by its
--- cancellation or shipment. Made offline on two terminals, these applied in a
--- different order left different reservations; now the newest of them decides,
--- through a stamp of its own (a pick changes the status, not the
--- reservations). Orders already past draft start at their status's stamp.
+-- An order's reservations are changed by its confirmation, picks, short picks,
+-- cancellation and shipment. Made offline on two terminals, these applied in a
+-- different order left different reservations. Now each store keeps which
+-- entries those are for each order (order_entries) and the stamp of the newest
+-- it applied (reserve_hlc, reserve_site): an entry that arrives after a newer
+-- one has its order's reservations worked out again from all of them in clock
+-- order, so every store ends with what that order gives.
 ALTER TABLE orders ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE recipes ADD COLUMN status_site TEXT NOT NULL DEFAULT '';
@@ -20,7 +22,19 @@ ALTER TABLE documents ADD COLUMN reviewer_hlc INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE documents ADD COLUMN reviewer_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE orders ADD COLUMN reserve_hlc INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN reserve_site TEXT NOT NULL DEFAULT '';
-UPDATE orders SET reserve_hlc = status_hlc WHERE status <> 'draft';
+CREATE TABLE order_entries (
+	order_id INTEGER NOT NULL REFERENCES orders(id),
+	entry INTEGER NOT NULL REFERENCES journal(id),
+	PRIMARY KEY (order_id, entry)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO order_entries (order_id, entry)
+	SELECT o.id, j.id FROM journal j JOIN orders o ON o.ref = json_extract(j.payload, '$.ref')
+	WHERE j.kind IN ('order.confirm', 'order.pick', 'order.short', 'order.cancel', 'order.ship');
+UPDATE orders SET (reserve_hlc, reserve_site) = (
+	SELECT j.hlc, si.site_id FROM order_entries oe JOIN journal j ON j.id = oe.entry
+	JOIN sites si ON si.id = j.site WHERE oe.order_id = orders.id
+	ORDER BY j.hlc DESC, si.site_id DESC LIMIT 1)
+WHERE id IN (SELECT order_id FROM order_entries);
 -- A batch record kept whichever signature arrived first, a recall the close
 -- that arrived last, and a recall's customer the first notification or
 -- acknowledgement to arrive: now the earliest signature (the greater site id on

@@ -138,7 +138,53 @@ int db_order_set_status(struct store *s, int64_t order_id, const char *status, h
 	return store_step_done(s, st, _("changing an order's status"));
 }
 
-int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newer)
+int db_order_entry_add(struct store *s, int64_t order_id, int64_t entry)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT OR IGNORE INTO order_entries (order_id, entry) VALUES (?1, ?2)");
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int64(st, 2, entry);
+	return store_step_done(s, st, _("changing an order's reservations"));
+}
+
+int db_order_entries_each(struct store *s, int64_t order_id,
+                          int (*cb)(void *ctx, const char *kind, const char *payload), void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	/* its own statement: cb writes through the cached ones */
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT j.kind, j.payload FROM order_entries oe "
+	                       "JOIN journal j ON j.id = oe.entry JOIN sites si ON si.id = j.site "
+	                       "WHERE oe.order_id = ?1 ORDER BY j.hlc, si.site_id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading an order's entries"));
+	sqlite3_bind_int64(st, 1, order_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int stop = cb(ctx, (const char *)sqlite3_column_text(st, 0),
+		              (const char *)sqlite3_column_text(st, 1));
+		if (stop) {
+			sqlite3_finalize(st);
+			return stop;
+		}
+	}
+	rc = rc == SQLITE_DONE ? OK : store_error(s, _("reading an order's entries"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_allocations_delete(struct store *s, int64_t order_id)
+{
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM allocations WHERE order_id = ?1");
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, order_id);
+	return store_step_done(s, st, _("changing an order's reservations"));
+}
+
+int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newest)
 {
 	sqlite3_stmt *st = store_stmt(
 	    s, "UPDATE orders SET reserve_hlc = ?2, reserve_site = " SQL_APPLYING_SITE
@@ -149,7 +195,7 @@ int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, in
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)hlc);
 	if ((rc = store_step_done(s, st, _("changing an order's reservations"))) == OK)
-		*newer = sqlite3_changes(s->db) > 0;
+		*newest = sqlite3_changes(s->db) > 0;
 	return rc;
 }
 

@@ -65,13 +65,22 @@ int db_order_lines_each(struct store *s, int64_t order_id,
 /* While applying an entry stamped hlc: the status, kept only when newer than
  * the one there (the greater site id wins a tie). */
 int db_order_set_status(struct store *s, int64_t order_id, const char *status, hlc_t hlc);
-/* For an entry stamped hlc that makes or gives up the order's reservations as a
- * whole (confirm, cancel, ship): *newer is 1, and the order's reservations are
- * now this entry's to change, when it is newer than the last such entry (the
- * greater site id wins a tie); else 0, and the entry leaves them as they are. */
-int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newer);
+/* The entries that change an order's reservations (confirm, pick, short pick,
+ * cancel, ship), so that they can be worked through again in clock order when
+ * one arrives after a newer one. */
+int db_order_entry_add(struct store *s, int64_t order_id, int64_t entry);
+/* They in clock order (equal stamps: the smaller site id first), each with its
+ * kind and payload; cb returns non-zero to stop (returned). */
+int db_order_entries_each(struct store *s, int64_t order_id,
+                          int (*cb)(void *ctx, const char *kind, const char *payload), void *ctx);
+/* For such an entry stamped hlc: *newest is 1, and the order's stamp now its, when
+ * it is newer than every such entry applied so far (the greater site id wins a
+ * tie); else 0. */
+int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newest);
+/* Every allocation row of the order gone, before working them out again. */
+int db_allocations_delete(struct store *s, int64_t order_id);
 /* Every reservation of the order dropped, what was picked kept as picked: a
- * newer confirmation's reservations replace an older one's. */
+ * later confirmation's reservations replace an earlier one's. */
 int db_allocations_clear(struct store *s, int64_t order_id);
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date);
 int db_order_line_add_short(struct store *s, int64_t order_id, int64_t line, fixed_t qty);

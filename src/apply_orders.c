@@ -72,42 +72,89 @@ static int reserve(struct store *s, int64_t order_id, int64_t line, const char *
 	return rc;
 }
 
-/* A confirmation, cancellation or shipment made offline on two terminals: the
- * newest of them decides the order's reservations (made, replaced or given
- * up), in whichever order they arrive; the status goes by its own stamp. */
+/* What an entry does to its order's reservations: a confirmation makes them
+ * (in place of any before it), a pick and a short pick take from them (a short
+ * pick also cuts its lot's and reserves others), a cancellation or a shipment
+ * gives them up. Pure in the entry's payload and the reservations before it. */
+static int reservations_step(struct store *s, int64_t order_id, const char *kind,
+                             const struct fields *f)
+{
+	int64_t n, line, qty, lot_id;
+	int rc;
+	if (!strcmp(kind, "order.confirm")) {
+		if ((rc = fields_int(f, "lines", &n)) || (rc = db_allocations_clear(s, order_id)))
+			return rc;
+		for (int64_t i = 1; i <= n; i++)
+			if ((rc = fields_nth_int(f, i, "line", &line)) ||
+			    (rc = reserve(s, order_id, line, fields_nth_str(f, i, "lots"))))
+				return rc;
+		return OK;
+	}
+	if (!strcmp(kind, "order.cancel") || !strcmp(kind, "order.ship"))
+		return db_allocations_release(s, order_id);
+	if ((rc = fields_int(f, "line", &line)) || (rc = fields_int(f, "qty", &qty)) ||
+	    (rc = db_lot_id(s, fields_str(f, "lot"), &lot_id)))
+		return rc;
+	if (qty && (rc = db_allocation_pick(s, order_id, line, lot_id, qty)))
+		return rc;
+	if (strcmp(kind, "order.short"))
+		return OK;
+	if ((rc = db_allocation_cut(s, order_id, line, lot_id)))
+		return rc;
+	return reserve(s, order_id, line, fields_str(f, "lots"));
+}
+
+struct refold {
+	struct store *s;
+	int64_t order_id;
+	int rc;
+};
+
+static int refold_step(void *ctx, const char *kind, const char *payload)
+{
+	struct refold *r = ctx;
+	struct fields f = FIELDS_INIT;
+	if ((r->rc = fields_decode(payload, strlen(payload), &f)) == OK)
+		r->rc = reservations_step(r->s, r->order_id, kind, &f);
+	fields_free(&f);
+	return r->rc != OK;
+}
+
+/* Two terminals offline confirm, pick, cancel or ship the same order: the
+ * reservations are what these entries give in clock order, on every store. The
+ * newest so far is applied on top; one that arrives after a newer one has the
+ * order's reservations worked out again from all of them. The status goes by
+ * its own stamp. */
+static int reservations_apply(struct store *s, const struct entry *e, int64_t order_id,
+                              const struct fields *f)
+{
+	struct refold r = {s, order_id, OK};
+	int newest, rc;
+	if ((rc = db_order_entry_add(s, order_id, e->id)) ||
+	    (rc = db_order_claim_reservations(s, order_id, e->hlc, &newest)))
+		return rc;
+	if (newest)
+		return reservations_step(s, order_id, e->kind, f);
+	if ((rc = db_allocations_delete(s, order_id)))
+		return rc;
+	rc = db_order_entries_each(s, order_id, refold_step, &r);
+	return r.rc ? r.rc : rc;
+}
+
 int apply_order_confirm(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
-	int64_t lines;
-	int rc, newer;
-	if ((rc = order_of(s, f, &o)) || (rc = fields_int(f, "lines", &lines)) ||
-	    (rc = db_order_claim_reservations(s, o.id, e->hlc, &newer)))
+	int rc;
+	if ((rc = order_of(s, f, &o)) || (rc = reservations_apply(s, e, o.id, f)))
 		return rc;
-	if (newer && (rc = db_allocations_clear(s, o.id)))
-		return rc;
-	for (int64_t i = 1; newer && i <= lines; i++) {
-		int64_t line;
-		if ((rc = fields_nth_int(f, i, "line", &line)) ||
-		    (rc = reserve(s, o.id, line, fields_nth_str(f, i, "lots"))))
-			return rc;
-	}
 	return db_order_set_status(s, o.id, "confirmed", e->hlc);
-}
-
-/* The order's reservations given up, when this entry is the newest to decide them */
-static int release_if_newer(struct store *s, const struct entry *e, int64_t order_id)
-{
-	int newer, rc = db_order_claim_reservations(s, order_id, e->hlc, &newer);
-	if (rc == OK && newer)
-		rc = db_allocations_release(s, order_id);
-	return rc;
 }
 
 int apply_order_cancel(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct order o;
 	int rc;
-	if ((rc = order_of(s, f, &o)) || (rc = release_if_newer(s, e, o.id)))
+	if ((rc = order_of(s, f, &o)) || (rc = reservations_apply(s, e, o.id, f)))
 		return rc;
 	return db_order_set_status(s, o.id, "cancelled", e->hlc);
 }
@@ -122,7 +169,7 @@ int apply_order_pick(struct store *s, const struct entry *e, const struct fields
 	    (rc = db_lot_id(s, fields_str(f, "lot"), &lot_id)) ||
 	    (rc = apply_location_id(s, fields_str(f, "location"), &loc_id)))
 		return rc;
-	if ((rc = db_allocation_pick(s, o.id, line, lot_id, qty)) ||
+	if ((rc = reservations_apply(s, e, o.id, f)) ||
 	    (rc = db_pick_insert(s, o.id, line, lot_id, loc_id, qty, 0, "", e->id)))
 		return rc;
 	return db_order_set_status(s, o.id, "picking", e->hlc);
@@ -138,11 +185,9 @@ int apply_order_short(struct store *s, const struct entry *e, const struct field
 	    (rc = fields_int(f, "unfilled", &unfilled)) ||
 	    (rc = db_lot_id(s, fields_str(f, "lot"), &lot_id)))
 		return rc;
-	if ((qty && (rc = db_allocation_pick(s, o.id, line, lot_id, qty))) ||
-	    (rc = db_allocation_cut(s, o.id, line, lot_id)) ||
+	if ((rc = reservations_apply(s, e, o.id, f)) ||
 	    (rc = db_pick_insert(s, o.id, line, lot_id, 0, qty, short_qty, fields_str(f, "reason"),
-	                         e->id)) ||
-	    (rc = reserve(s, o.id, line, fields_str(f, "lots"))))
+	                         e->id)))
 		return rc;
 	if (unfilled && (rc = db_order_line_add_short(s, o.id, line, unfilled)))
 		return rc;
@@ -182,7 +227,7 @@ int apply_order_ship(struct store *s, const struct entry *e, const struct fields
 		    (rc = db_shipment_insert(s, o.id, line, l.id, qty, date, e->id)))
 			return rc;
 	}
-	if ((rc = release_if_newer(s, e, o.id)) || (rc = db_order_set_shipped(s, o.id, date)))
+	if ((rc = reservations_apply(s, e, o.id, f)) || (rc = db_order_set_shipped(s, o.id, date)))
 		return rc;
 	return db_order_set_status(s, o.id, "shipped", e->hlc);
 }

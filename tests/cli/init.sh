@@ -21,7 +21,7 @@ expect_eq "no temporary table to check a status" "0" "$(ephemeral)"
 "$SQLITE3" "$LOTLINE_DB" "PRAGMA foreign_keys = OFF; $(echo "$insert_lot" | sed s/STATUS/lost/)" \
 	2>/dev/null && fail "a status outside the list was stored"
 # a store from before (the IN list, schema version 8) is brought up to date on
-# opening; its confirmed order's reservations take the order's status stamp
+# opening; its confirmed order's confirmation is listed and its stamp taken
 export LOTLINE_USER=ana
 ll location add DRY --name Dry --kind dry >/dev/null &&
 	ll item add SALT --name Salt --kind ingredient --unit kg >/dev/null &&
@@ -40,12 +40,15 @@ ll location add DRY --name Dry --kind dry >/dev/null &&
 	ALTER TABLE documents DROP COLUMN status_site; ALTER TABLE documents DROP COLUMN reviewer_hlc;
 	ALTER TABLE documents DROP COLUMN reviewer_site; ALTER TABLE orders DROP COLUMN reserve_hlc;
 	ALTER TABLE orders DROP COLUMN reserve_site; ALTER TABLE runs DROP COLUMN signed_site;
-	ALTER TABLE recalls DROP COLUMN closed_site" || exit 99
+	ALTER TABLE recalls DROP COLUMN closed_site; DROP TABLE order_entries" || exit 99
 expect_eq "the old check in place" "1" "$(lots_sql | grep -c "status IN (")"
 expect_ok "opening the old store" ll ledger
 expect_eq "the status check after the upgrade" "$new_check" "$(status_check)"
 expect_eq "no temporary table after the upgrade" "0" "$(ephemeral)"
 expect_eq "the schema is sound" "ok" "$("$SQLITE3" "$LOTLINE_DB" "PRAGMA integrity_check")"
+expect_eq "the confirmation listed as the order's entry" "SO1 order.confirm" \
+	"$("$SQLITE3" "$LOTLINE_DB" "SELECT o.ref || ' ' || j.kind FROM order_entries oe
+		JOIN orders o ON o.id = oe.order_id JOIN journal j ON j.id = oe.entry")"
 expect_eq "a confirmed order's reservation stamp is its status stamp, a draft's none" \
 	"SO1 1
 SO2 0" "$("$SQLITE3" "$LOTLINE_DB" "SELECT ref || ' ' || (reserve_hlc = status_hlc AND reserve_hlc > 0)

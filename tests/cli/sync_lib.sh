@@ -80,16 +80,27 @@ journal_dump() {
 }
 # rows in a fixed order: the ledger breaks ties of expiry by local row ids
 ledger_dump() { st "$1" ledger --format csv --all | sort; }
+# what orders hold of which lots (row ids differ between stores: codes instead)
+allocations_dump() {
+	"$SQLITE3" "$TMPD/$1.db" "SELECT o.ref, a.line, l.code, a.qty, a.picked, a.reserved
+		FROM allocations a JOIN orders o ON o.id = a.order_id JOIN lots l ON l.id = a.lot_id
+		ORDER BY 1, 2, 3"
+}
 exceptions() { "$SQLITE3" "$TMPD/$1.db" "SELECT count(*) FROM exceptions WHERE resolved_by IS NULL"; }
 
-# same_everywhere WHAT NAMES...: ledgers and journals identical to the first store's
+# same_everywhere WHAT NAMES...: ledgers, journals and reservations identical to the
+# first store's
 same_everywhere() {
 	what=$1; first=$2; shift 2
 	journal_dump "$first" > "$TMPD/j.$first"
 	ledger_dump "$first" > "$TMPD/l.$first"
+	allocations_dump "$first" > "$TMPD/a.$first"
 	for n in "$@"; do
 		journal_dump "$n" > "$TMPD/j.$n"
 		ledger_dump "$n" > "$TMPD/l.$n"
+		allocations_dump "$n" > "$TMPD/a.$n"
+		cmp -s "$TMPD/a.$first" "$TMPD/a.$n" ||
+			fail "$what: reservations of $first and $n differ: $(diff "$TMPD/a.$first" "$TMPD/a.$n" | head -5)"
 		cmp -s "$TMPD/j.$first" "$TMPD/j.$n" ||
 			fail "$what: journals of $first and $n differ: $(diff "$TMPD/j.$first" "$TMPD/j.$n" | head -5)"
 		cmp -s "$TMPD/l.$first" "$TMPD/l.$n" ||

@@ -1,8 +1,8 @@
 # Two terminals offline change the same order, recipe and document: every store
 # ends with the same status whichever entry it received first. The newer stamp
 # wins, an equal stamp goes to the greater site id; a confirmation's
-# reservations and a cancellation's release go with the newer of the two (a
-# pick in between changes the status, not that); a document's reviewer is the
+# reservations are what the order's confirmations, picks, short picks,
+# cancellations and shipments give in clock order; a document's reviewer is the
 # one assigned last, not the one that arrived last. A run cancelled on one
 # terminal while the other still put lots into it: the cancellation puts back
 # what it listed, the late lot stays in and is raised as an exception; the same
@@ -18,9 +18,10 @@ st a customer add SHOP1 --name "Corner Shop" >/dev/null
 st a user add quinn --role qa >/dev/null
 st a user add rita --role qa >/dev/null
 lot=$(st a receive BREAD 100 --location DRY)
+st a receive BREAD 50 --location DRY >/dev/null
 flour=$(st a receive FLOUR 50 --location DRY)
-for o in SO1 SO2 SO3 SO4; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
-st a order confirm SO4 >/dev/null
+for o in SO1 SO2 SO3 SO4 SO5 SO6; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
+for o in SO4 SO5 SO6; do st a order confirm "$o" >/dev/null; done
 st a recipe add LOAF --item BREAD --yield 10 --line FLOUR:5 >/dev/null
 st a recipe add ROLL --item BREAD --yield 10 --line FLOUR:5 >/dev/null
 st a recipe activate ROLL >/dev/null
@@ -74,6 +75,14 @@ LOTLINE_NOW=2027-01-01T00:00:00Z st b doc assign "$doc" --reviewer rita >/dev/nu
 # SO4, confirmed before: b cancels it, then a (its clock later still) picks a part
 LOTLINE_NOW=$past st b order cancel SO4 --reason "customer called" >/dev/null
 LOTLINE_NOW=2027-06-01T00:00:00Z st a pick SO4 --location DRY --lot "$lot" --qty 5 >/dev/null
+# SO5: b cancels, then a (later still) picks 4 and re-allocates the other 6;
+# SO6: a does the same, then b (later still) cancels
+LOTLINE_NOW=2027-03-01T00:00:00Z st b order cancel SO5 --reason "customer called" >/dev/null
+for o in SO5 SO6; do
+	LOTLINE_NOW=2027-09-01T00:00:00Z st a pick "$o" --location DRY --lot "$lot" --qty 4 >/dev/null
+	LOTLINE_NOW=2027-09-01T00:00:00Z st a pick short "$o" --qty 0 --reason damaged >/dev/null
+done
+LOTLINE_NOW=2027-12-01T00:00:00Z st b order cancel SO6 --reason "customer called" >/dev/null
 # the run: a puts 1 kg more in, b (knowing of the first 3 kg only) cancels
 LOTLINE_NOW=$past st a run consume "$run" "$flour" 1 >/dev/null
 LOTLINE_NOW=$past st b run cancel "$run" --reason "line down" >/dev/null
@@ -111,6 +120,13 @@ for n in central a b; do
 		"0" "$(reserved $n SO4)"
 	expect_eq "$n: SO4's pick kept (fixed point)" "5000000" "$("$SQLITE3" "$TMPD/$n.db" \
 		"SELECT sum(a.picked) FROM allocations a JOIN orders o ON o.id = a.order_id WHERE o.ref = 'SO4'")"
+	expect_eq "$n: SO5 picking, its short pick the newest" "picking" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO5" {print $5}')"
+	expect_eq "$n: SO5 holds the 4 picked and the 6 re-allocated (fixed point)" "10000000" \
+		"$(reserved $n SO5)"
+	expect_eq "$n: SO6 cancelled, the newest" "cancelled" \
+		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO6" {print $5}')"
+	expect_eq "$n: SO6 holds nothing" "0" "$(reserved $n SO6)"
 	expect_eq "$n: LOAF, the tie, goes to the greater site id" "$loaf" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
