@@ -175,13 +175,20 @@ int db_order_entries_each(struct store *s, int64_t order_id,
 	return rc;
 }
 
-int db_allocations_delete(struct store *s, int64_t order_id)
+/* one statement whose only parameter is the order */
+static int order_step(struct store *s, const char *sql, int64_t order_id, const char *what)
 {
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM allocations WHERE order_id = ?1");
+	sqlite3_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);
-	return store_step_done(s, st, _("changing an order's reservations"));
+	return store_step_done(s, st, what);
+}
+
+int db_allocations_delete(struct store *s, int64_t order_id)
+{
+	return order_step(s, "DELETE FROM allocations WHERE order_id = ?1", order_id,
+	                  _("changing an order's reservations"));
 }
 
 int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, int *newest)
@@ -290,28 +297,18 @@ int db_allocation_cut(struct store *s, int64_t order_id, int64_t line, int64_t l
 
 int db_allocations_clear(struct store *s, int64_t order_id)
 {
-	sqlite3_stmt *st =
-	    store_stmt(s, "DELETE FROM allocations WHERE order_id = ?1 AND picked = 0");
-	int rc;
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, order_id);
-	if ((rc = store_step_done(s, st, _("releasing reserved lots"))))
-		return rc;
-	st = store_stmt(s, "UPDATE allocations SET qty = picked, reserved = 0 WHERE order_id = ?1");
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, order_id);
-	return store_step_done(s, st, _("releasing reserved lots"));
+	int rc = order_step(s, "DELETE FROM allocations WHERE order_id = ?1 AND picked = 0",
+	                    order_id, _("releasing reserved lots"));
+	return rc ? rc
+	          : order_step(
+	                s, "UPDATE allocations SET qty = picked, reserved = 0 WHERE order_id = ?1",
+	                order_id, _("releasing reserved lots"));
 }
 
 int db_allocations_release(struct store *s, int64_t order_id)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE allocations SET reserved = 0 WHERE order_id = ?1");
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, order_id);
-	return store_step_done(s, st, _("releasing reserved lots"));
+	return order_step(s, "UPDATE allocations SET reserved = 0 WHERE order_id = ?1", order_id,
+	                  _("releasing reserved lots"));
 }
 
 int db_lot_reserved(struct store *s, int64_t lot_id, fixed_t *out)
