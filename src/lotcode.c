@@ -85,6 +85,11 @@ int lotcode_check(const char *pattern)
 	return expand(pattern, "AA", days_from_civil(2000, 1, 1), 1, 1, buf, sizeof(buf));
 }
 
+int lotcode_has_site(const char *pattern)
+{
+	return strstr(pattern, "{SITE}") != NULL;
+}
+
 int lotcode_format(const char *pattern, const char *site_code, int64_t day, uint64_t counter,
                    char *out, size_t outsz)
 {

@@ -12,6 +12,9 @@
 
 /* Check a pattern: known tokens only, exactly one counter {N...}. */
 int lotcode_check(const char *pattern);
+/* Whether codes from the pattern carry the site code ({SITE}): a store that
+ * syncs needs it, or two terminals offline make the same code. */
+int lotcode_has_site(const char *pattern);
 /* Expand the pattern for a date and counter. The counter is zero-padded to the
  * number of N's and grows wider when it needs to. */
 int lotcode_format(const char *pattern, const char *site_code, int64_t day, uint64_t counter,

@@ -1,6 +1,7 @@
 /* Reading settings with their defaults, and checked changes through the journal. */
 #include "settings.h"
 #include "db/master.h"
+#include "db/sync.h"
 #include "error.h"
 #include "journal.h"
 #include "lotcode.h"
@@ -113,6 +114,13 @@ static int check(int id, const char *value)
 	return OK;
 }
 
+static int count_peer(void *ctx, const struct peer *p)
+{
+	(void)p;
+	(*(int *)ctx)++;
+	return 0;
+}
+
 int setting_set_in_tx(struct session *s, const char *key, const char *value)
 {
 	struct fields f = FIELDS_INIT;
@@ -125,6 +133,16 @@ int setting_set_in_tx(struct session *s, const char *key, const char *value)
 		                 key);
 	if ((rc = check(id, value)))
 		return rc;
+	if (id == SETTING_LOT_CODE_PATTERN && !lotcode_has_site(value)) {
+		int peers = 0;
+		if ((rc = db_peer_each(s->store, 0, count_peer, &peers)))
+			return rc;
+		if (peers)
+			return error_set(ERR_INVALID,
+			                 _("%s: a store that syncs needs {SITE} in its lot codes, "
+			                   "or two terminals offline make the same code"),
+			                 key);
+	}
 	fields_set(&f, "key", key);
 	fields_set(&f, "value", value);
 	rc = journal_append(s, "setting.set", &f, NULL);

@@ -5,6 +5,8 @@
 #include "db/lots.h"
 #include "error.h"
 #include "i18n.h"
+#include "lotcode.h"
+#include "settings.h"
 #include "sync_core.h"
 
 #include <ctype.h>
@@ -116,6 +118,15 @@ int peer_enroll(struct session *s, const char *key, const char *site_id, const c
 		return rc;
 	if ((rc = check_code_free(s, &self, site_id, code)))
 		goto fail;
+	char pattern[LOTCODE_MAX + 1];
+	setting_get(s, SETTING_LOT_CODE_PATTERN, pattern, sizeof(pattern));
+	if (!lotcode_has_site(pattern)) {
+		rc = error_set(ERR_CONFLICT,
+		               _("lot_code_pattern '%s' has no {SITE}: a store that syncs needs "
+		                 "it, or two terminals offline make the same code; set it first"),
+		               pattern);
+		goto fail;
+	}
 	rc = db_peer_by_key(s->store, key, &old);
 	if (rc == OK) {
 		rc = old.revoked_ms

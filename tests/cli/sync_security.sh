@@ -40,6 +40,13 @@ st central user add olga --role operator >/dev/null
 expect_fail "enrolling needs a manager" "may not" \
 	st central --user olga peer enroll $(st x peer key)
 expect_fail "the store itself" "this store itself" st central peer enroll $(st central peer key)
+# lot codes without the site code would collide between terminals offline
+expect_fail "a pattern without {SITE} on a store that syncs" "needs {SITE} in its lot codes" \
+	st central settings lot_code_pattern "LOT-{YYMMDD}-{NNN}"
+mkstore z Z
+st z settings lot_code_pattern "LOT-{YYMMDD}-{NNN}" >/dev/null || fail "a lone store's pattern"
+expect_fail "a store whose codes lack {SITE} is not enrolled" "has no {SITE}" \
+	st z peer enroll $(st central peer key) --address "$ADDR"
 # a key may begin with "--" (a real one did): it is the key, not an unknown option
 dash_key='--j$%4n#NQgO3C%oD0j5RD@Rj9vbo0>wjmk6@W-['
 expect_ok "a key that begins with --" \
