@@ -17,9 +17,9 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	sqlite3_stmt *st = store_stmt(
 	    s, "INSERT INTO lots (code, item_id, supplier_id, supplier_lot, received, expiry, "
 	       "unit, unit_cost, location_id, location_hlc, qty, status, status_hlc, origin, "
-	       "last_hlc, last_kind, last_site, entry) "
+	       "last_hlc, last_kind, last_site, entry, status_site, location_site) "
 	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?14, ?11, ?10, ?12, ?10, ?15, "
-	       "CASE ?15 WHEN '' THEN '' ELSE ?16 END, ?13)");
+	       "CASE ?15 WHEN '' THEN '' ELSE ?16 END, ?13, coalesce(?16, ''), coalesce(?16, ''))");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -45,6 +45,32 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 		return error_set(ERR_CONFLICT, _("lot %s already exists"), n->code);
 	if (rc == OK)
 		*lot_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int db_lot_keep_earliest_receipt(struct store *s, int64_t lot_id, const struct lot_new *n,
+                                 int64_t entry, hlc_t hlc, int *kept)
+{
+	sqlite3_stmt *st = store_stmt(
+	    s, "UPDATE lots SET supplier_id = ?2, supplier_lot = ?3, received = ?4, expiry = ?5, "
+	       "unit_cost = ?6, origin = ?7, entry = ?8 WHERE id = ?1 AND "
+	       "(SELECT (j.hlc, si.site_id) > (?9, " SQL_APPLYING_SITE ") FROM journal j "
+	       "JOIN sites si ON si.id = j.site WHERE j.id = lots.entry)");
+	int rc;
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, lot_id);
+	if (n->supplier_id)
+		sqlite3_bind_int64(st, 2, n->supplier_id);
+	bind_text(st, 3, n->supplier_lot);
+	bind_text(st, 4, n->received);
+	bind_text(st, 5, n->expiry && *n->expiry ? n->expiry : NO_EXPIRY);
+	sqlite3_bind_int64(st, 6, n->unit_cost);
+	bind_text(st, 7, n->origin);
+	sqlite3_bind_int64(st, 8, entry);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)hlc);
+	if ((rc = store_step_done(s, st, _("updating a lot"))) == OK)
+		*kept = sqlite3_changes(s->db) > 0;
 	return rc;
 }
 

@@ -27,6 +27,13 @@ struct lot_new {
 	const char *site; /* the site id of the entry that creates it */
 };
 
+/* A lot code made on two terminals offline for the same item: one lot, whose
+ * supplier, supplier lot, dates, cost, origin and creating entry are the
+ * earliest receipt's on every store. *kept is 1 when the receipt being applied
+ * (entry, stamped hlc) is earlier than the one there and took its place. */
+int db_lot_keep_earliest_receipt(struct store *s, int64_t lot_id, const struct lot_new *n,
+                                 int64_t entry, hlc_t hlc, int *kept);
+
 struct movement_new {
 	int64_t entry, idx, lot_id;
 	const char *kind;

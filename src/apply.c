@@ -151,6 +151,36 @@ int apply_movement(struct store *s, const struct entry *e, const struct movement
 	return movement_record(s, e, m0, 0);
 }
 
+/* Two terminals offline received under the same lot code (typed or scanned,
+ * not made from the pattern, which carries the site code). Of the same item
+ * and unit it is one lot on every store: this receipt adds to it, the earliest
+ * receipt's details stand, the newest's place and status (by their stamps),
+ * and a manager is told. Of another item the receipt cannot be kept apart
+ * from the lot there: refused, as before. */
+static int same_code_receipt(struct store *s, const struct entry *e, const struct lot_new *n,
+                             int64_t lot_id, int *earliest)
+{
+	struct lot l;
+	char msg[256];
+	int rc;
+	if ((rc = db_lot_get_by_id(s, lot_id, &l)))
+		return rc;
+	if (l.item_id != n->item_id || strcmp(l.unit, n->unit))
+		return error_set(ERR_CONFLICT,
+		                 _("lot %s already exists here for %s in %s: a receipt of another "
+		                   "item or unit under the same code cannot be kept"),
+		                 n->code, l.item_code, l.unit);
+	if ((rc = db_lot_keep_earliest_receipt(s, lot_id, n, e->id, e->hlc, earliest)) ||
+	    (rc = db_lot_set_location(s, lot_id, n->location_id, e->hlc)) ||
+	    (rc = db_lot_set_status(s, lot_id, n->status, e->hlc)))
+		return rc;
+	snprintf(msg, sizeof(msg),
+	         _("lot %s was received on two terminals while they were offline: the receipts "
+	           "are one lot now; check its details"),
+	         n->code);
+	return db_exception_add(s, e->id, lot_id, "same-lot-code", msg);
+}
+
 static int apply_receive(struct store *s, const struct entry *e, const struct fields *f)
 {
 	struct item it;
@@ -185,10 +215,15 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	n.status = fields_str(f, "status");
 	n.origin = fields_str(f, "origin");
 	/* "add": more of an existing lot (the same supplier lot again) */
-	int adding = *fields_str(f, "add");
+	int adding = *fields_str(f, "add"), earliest = 1;
 	if (adding) {
 		if ((rc = db_lot_id(s, n.code, &lot_id)))
 			return rc;
+	} else if (db_lot_id(s, n.code, &lot_id) == OK) {
+		/* only a remote receipt: this store's own refuses a code in use */
+		if ((rc = same_code_receipt(s, e, &n, lot_id, &earliest)))
+			return rc;
+		adding = 1;
 	} else {
 		n.qty = qty; /* one write: the lot starts with what was received */
 		n.kind = "receive";
@@ -218,7 +253,8 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 			                       (long long)n_line, po.ref)
 			           : rc;
 		if ((rc = db_po_line_receive(s, line.id, qty)) ||
-		    (!*fields_str(f, "add") && (rc = db_lot_set_po_line(s, n.code, line.id))))
+		    (!*fields_str(f, "add") && earliest &&
+		     (rc = db_lot_set_po_line(s, n.code, line.id))))
 			return rc;
 	}
 	return OK;

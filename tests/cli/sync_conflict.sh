@@ -70,4 +70,31 @@ for n in central a b; do
 done
 same_everywhere "after the tie" central a b
 verify_all central a b
+
+# the same lot code typed on both terminals offline, for the same item: one lot
+# on every store, holding both receipts, with the earlier receipt's expiry and
+# the later one's place; each store tells a manager
+sync_ok a
+sync_ok b
+LOTLINE_NOW=2026-11-23T09:00:00Z st a receive FLOUR 5 --location DRY --lot SAME-1 \
+	--expiry 2027-01-31 >/dev/null
+LOTLINE_NOW=2026-11-23T09:00:00Z st b receive FLOUR 7 --location COLD --lot SAME-1 \
+	--expiry 2027-02-28 >/dev/null
+if [ "$(stamp a "$site_a")" -lt "$(stamp b "$site_b")" ] ||
+	{ [ "$(stamp a "$site_a")" = "$(stamp b "$site_b")" ] && [ "$site_a" \< "$site_b" ]; }; then
+	want="12 2027-01-31 COLD"
+else
+	want="12 2027-02-28 DRY"
+fi
+sync_ok b
+sync_ok a
+sync_ok b
+for n in central a b; do
+	expect_eq "$n: one lot SAME-1, both receipts" "$want" \
+		"$(st $n ledger --all --format csv | awk -F, '$2 == "SAME-1" {print $3, $5, $6}')"
+	expect_eq "$n: told" "1" "$("$SQLITE3" "$TMPD/$n.db" \
+		"SELECT count(*) FROM exceptions WHERE kind = 'same-lot-code'")"
+done
+same_everywhere "after the same code twice" central a b
+verify_all central a b
 finish
