@@ -40,5 +40,12 @@ WHERE id IN (SELECT order_id FROM order_entries);
 -- acknowledgement to arrive: now the earliest signature (the greater site id on
 -- a tie), the newest close, the earliest notification and acknowledgement.
 ALTER TABLE runs ADD COLUMN signed_site TEXT NOT NULL DEFAULT '';
+-- A run started or finished on two terminals kept the shortage bypass or the
+-- result (yield, costs) that arrived last: now the newest, with stamps of
+-- their own (a run's later status changes do not move them).
+ALTER TABLE runs ADD COLUMN bypass_hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN bypass_site TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN result_hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN result_site TEXT NOT NULL DEFAULT '';
 ALTER TABLE recalls ADD COLUMN closed_site TEXT NOT NULL DEFAULT '';
 UPDATE documents SET reviewer_hlc = changed_hlc WHERE reviewer <> '';

@@ -298,22 +298,30 @@ int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t
 	return store_step_done(s, st, _("changing a run's status"));
 }
 
-int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason)
+int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason, hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET bypass_reason = ?2 WHERE id = ?1");
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "UPDATE runs SET bypass_reason = ?2, bypass_hlc = ?3, bypass_site = " SQL_APPLYING_SITE
+	    " WHERE id = ?1 AND " SQL_STAMP_OLDER("bypass_hlc", "bypass_site", "?3"));
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, run_id);
 	bind_text(st, 2, reason);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)hlc);
 	return store_step_done(s, st, _("recording a shortage bypass"));
 }
 
-int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost)
+int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost,
+                      hlc_t hlc)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE runs SET actual_yield = ?2, labour_cost = ?3, "
-	                                 "actual_cost = ?4 WHERE id = ?1");
+	sqlite3_stmt *st =
+	    store_stmt(s, "UPDATE runs SET actual_yield = ?2, labour_cost = ?3, actual_cost = ?4, "
+	                  "result_hlc = ?5, result_site = " SQL_APPLYING_SITE
+	                  " WHERE id = ?1 AND " SQL_STAMP_OLDER("result_hlc", "result_site", "?5"));
 	if (!st)
 		return ERR_DB;
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)hlc);
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_int64(st, 2, yield);
 	sqlite3_bind_int64(st, 3, labour);

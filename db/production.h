@@ -108,8 +108,11 @@ int db_run_get(struct store *s, const char *code, struct run *out);
 /* Up to limit runs: planned and started first, then the newest. */
 int db_run_each(struct store *s, int limit, int (*cb)(void *ctx, const struct run *r), void *ctx);
 int db_run_set_status(struct store *s, int64_t run_id, const char *status, hlc_t hlc);
-int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason);
-int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost);
+/* While applying an entry stamped hlc, each kept only when newer than the one
+ * there (a start's shortage bypass, a finish's yield and costs). */
+int db_run_set_bypass(struct store *s, int64_t run_id, const char *reason, hlc_t hlc);
+int db_run_set_result(struct store *s, int64_t run_id, fixed_t yield, fixed_t labour, fixed_t cost,
+                      hlc_t hlc);
 int db_run_sign(struct store *s, int64_t run_id, const char *user, hlc_t hlc);
 int db_run_event_add(struct store *s, int64_t run_id, int64_t entry, const char *kind,
                      const char *text);

@@ -118,7 +118,7 @@ int apply_run_start(struct store *s, const struct entry *e, const struct fields 
 	int rc;
 	if ((rc = run_of(s, f, &r)) || (rc = db_run_set_status(s, r.id, "started", e->hlc)))
 		return rc;
-	if (*fields_str(f, "bypass") && (rc = db_run_set_bypass(s, r.id, fields_str(f, "bypass"))))
+	if ((rc = db_run_set_bypass(s, r.id, fields_str(f, "bypass"), e->hlc)))
 		return rc;
 	return db_run_event_add(s, r.id, e->id, "start", fields_str(f, "bypass"));
 }
@@ -262,7 +262,7 @@ int apply_run_finish(struct store *s, const struct entry *e, const struct fields
 		if ((rc = link_output(s, f, r.id, lot_id, qty, yield)))
 			return rc;
 	}
-	if ((rc = db_run_set_result(s, r.id, yield, labour, cost)) ||
+	if ((rc = db_run_set_result(s, r.id, yield, labour, cost, e->hlc)) ||
 	    (rc = db_run_set_status(s, r.id, "finished", e->hlc)))
 		return rc;
 	return db_run_event_add(s, r.id, e->id, "finish", "");

@@ -40,7 +40,9 @@ ll location add DRY --name Dry --kind dry >/dev/null &&
 	ALTER TABLE documents DROP COLUMN status_site; ALTER TABLE documents DROP COLUMN reviewer_hlc;
 	ALTER TABLE documents DROP COLUMN reviewer_site; ALTER TABLE orders DROP COLUMN reserve_hlc;
 	ALTER TABLE orders DROP COLUMN reserve_site; ALTER TABLE runs DROP COLUMN signed_site;
-	ALTER TABLE recalls DROP COLUMN closed_site; DROP TABLE order_entries" || exit 99
+	ALTER TABLE recalls DROP COLUMN closed_site; DROP TABLE order_entries;
+	ALTER TABLE runs DROP COLUMN bypass_hlc; ALTER TABLE runs DROP COLUMN bypass_site;
+	ALTER TABLE runs DROP COLUMN result_hlc; ALTER TABLE runs DROP COLUMN result_site" || exit 99
 expect_eq "the old check in place" "1" "$(lots_sql | grep -c "status IN (")"
 expect_ok "opening the old store" ll ledger
 expect_eq "the status check after the upgrade" "$new_check" "$(status_check)"
@@ -53,10 +55,11 @@ expect_eq "a confirmed order's reservation stamp is its status stamp, a draft's 
 	"SO1 1
 SO2 0" "$("$SQLITE3" "$LOTLINE_DB" "SELECT ref || ' ' || (reserve_hlc = status_hlc AND reserve_hlc > 0)
 	FROM orders ORDER BY ref")"
-expect_eq "the tie-break columns after the upgrade" "10" "$("$SQLITE3" "$LOTLINE_DB" "SELECT
+expect_eq "the tie-break columns after the upgrade" "14" "$("$SQLITE3" "$LOTLINE_DB" "SELECT
 	(SELECT count(*) FROM pragma_table_info('orders') WHERE name IN
 		('status_site', 'reserve_hlc', 'reserve_site')) +
-	(SELECT count(*) FROM pragma_table_info('runs') WHERE name IN ('status_site', 'signed_site')) +
+	(SELECT count(*) FROM pragma_table_info('runs') WHERE name IN ('status_site', 'signed_site',
+		'bypass_hlc', 'bypass_site', 'result_hlc', 'result_site')) +
 	(SELECT count(*) FROM pragma_table_info('recalls') WHERE name = 'closed_site') +
 	(SELECT count(*) FROM pragma_table_info('recipes') WHERE name = 'status_site') +
 	(SELECT count(*) FROM pragma_table_info('documents') WHERE name IN

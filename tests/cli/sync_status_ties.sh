@@ -8,7 +8,8 @@
 # what it listed, the late lot stays in and is raised as an exception; the same
 # for a run finished there: its output is made of what the finish listed. Two
 # signatures of one batch record: the earlier stands; two closings of a recall:
-# the newer; equal stamps, the greater site id.
+# the newer; two finishes of one run: the newer's yield and costs; equal stamps,
+# the greater site id.
 . "$TESTDIR/cli/sync_lib.sh"
 central_and_two
 st a location add DRY --name Dry --kind dry >/dev/null
@@ -35,6 +36,9 @@ run3=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
 st a run start "$run3" >/dev/null
 st a run consume "$run3" "$flour" 5 >/dev/null
 st a run finish "$run3" --yield 10 --location DRY --lot OUT3 >/dev/null
+run4=$(st a run plan ROLL | sed -n 's/^run \(.*\) planned$/\1/p')
+st a run start "$run4" >/dev/null
+st a run consume "$run4" "$flour" 2 >/dev/null
 st a recall open "$lot" --drill --reason "mock recall" >/dev/null
 rcl=$(st a recall list --format tsv | sed -n 2p | cut -f1)
 printf 'certificate\n' > "$TMPD/coa.txt"
@@ -65,6 +69,9 @@ expect_eq "the signatures' stamps are equal" "$(stamp a "$site_a")" "$(stamp b "
 LOTLINE_NOW=$past st a recall close "$rcl" --summary "closed on A" >/dev/null
 LOTLINE_NOW=$past st b recall close "$rcl" --summary "closed on B" >/dev/null
 expect_eq "the closings' stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
+LOTLINE_NOW=$past st a run finish "$run4" --yield 9 --location DRY >/dev/null
+LOTLINE_NOW=$past st b run finish "$run4" --yield 11 --location DRY >/dev/null
+expect_eq "the finishes' stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
 # SO2: a confirms, b cancels later (b's clock ahead); SO3 the other way round
 LOTLINE_NOW=$past st a order confirm SO2 >/dev/null
 LOTLINE_NOW=$past st a order cancel SO3 --reason "customer called" >/dev/null
@@ -95,9 +102,9 @@ sync_ok b
 sync_ok a
 sync_ok b
 if [ "$site_a" \> "$site_b" ]; then
-	so1=confirmed loaf=active signer=quinn closed="closed on A"
+	so1=confirmed loaf=active signer=quinn closed="closed on A" yield=9
 else
-	so1=cancelled loaf=archived signer=rita closed="closed on B"
+	so1=cancelled loaf=archived signer=rita closed="closed on B" yield=11
 fi
 reserved() {
 	"$SQLITE3" "$TMPD/$1.db" "SELECT coalesce(sum(a.reserved), 0) FROM allocations a
@@ -135,10 +142,15 @@ for n in central a b; do
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT signed_by FROM runs WHERE code = '$run3'")"
 	expect_eq "$n: the recall's closing, the tie to the greater site id" "$closed" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT summary FROM recalls WHERE code = '$rcl'")"
+	expect_eq "$n: the run finished twice: the tie's yield (fixed point)" "${yield}000000" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT actual_yield FROM runs WHERE code = '$run4'")"
+	expect_eq "$n: both finishes' output lots, 9 and 11 (fixed point)" "2 20000000" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT count(*) || ' ' || sum(m.qty) FROM movements m
+			JOIN runs r ON r.id = m.run_id WHERE r.code = '$run4' AND m.kind = 'produce'")"
 	expect_eq "$n: the run cancelled" "cancelled" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run'")"
-	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1 - 5
-	expect_eq "$n: flour, what each run's entries said" "41" \
+	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1 - 5 - 2
+	expect_eq "$n: flour, what each run's entries said" "39" \
 		"$(st $n ledger --all --format csv | awk -F, -v l="$flour" '$2 == l {print $3}')"
 	expect_eq "$n: the second run finished" "finished" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run2'")"
