@@ -208,7 +208,9 @@ int db_order_claim_reservations(struct store *s, int64_t order_id, hlc_t hlc, in
 
 int db_order_set_shipped(struct store *s, int64_t order_id, const char *date)
 {
-	sqlite3_stmt *st = store_stmt(s, "UPDATE orders SET shipped = ?2 WHERE id = ?1");
+	/* shipped from two terminals offline: the first day, on every store */
+	sqlite3_stmt *st = store_stmt(s, "UPDATE orders SET shipped = ?2 WHERE id = ?1 "
+	                                 "AND (shipped = '' OR ?2 < shipped)");
 	if (!st)
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, order_id);

@@ -21,8 +21,10 @@ st a user add rita --role qa >/dev/null
 lot=$(st a receive BREAD 100 --location DRY)
 st a receive BREAD 50 --location DRY >/dev/null
 flour=$(st a receive FLOUR 50 --location DRY)
-for o in SO1 SO2 SO3 SO4 SO5 SO6; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
-for o in SO4 SO5 SO6; do st a order confirm "$o" >/dev/null; done
+for o in SO1 SO2 SO3 SO4 SO5 SO6 SO7; do st a order add "$o" --customer SHOP1 --line BREAD:10 >/dev/null; done
+for o in SO4 SO5 SO6 SO7; do st a order confirm "$o" >/dev/null; done
+so7_lot=$(st a pick next SO7 | sed -n 's/^pick 10 each of \([^ ]*\) from DRY$/\1/p')
+st a pick SO7 --location DRY --lot "$so7_lot" >/dev/null
 st a recipe add LOAF --item BREAD --yield 10 --line FLOUR:5 >/dev/null
 st a recipe add ROLL --item BREAD --yield 10 --line FLOUR:5 >/dev/null
 st a recipe activate ROLL >/dev/null
@@ -90,6 +92,9 @@ for o in SO5 SO6; do
 	LOTLINE_NOW=2027-09-01T00:00:00Z st a pick short "$o" --qty 0 --reason damaged >/dev/null
 done
 LOTLINE_NOW=2027-12-01T00:00:00Z st b order cancel SO6 --reason "customer called" >/dev/null
+# SO7, all picked: both ship it, b on an earlier day
+LOTLINE_NOW=2027-12-20T00:00:00Z st a order ship SO7 >/dev/null
+LOTLINE_NOW=2027-12-10T00:00:00Z st b order ship SO7 >/dev/null
 # the run: a puts 1 kg more in, b (knowing of the first 3 kg only) cancels
 LOTLINE_NOW=$past st a run consume "$run" "$flour" 1 >/dev/null
 LOTLINE_NOW=$past st b run cancel "$run" --reason "line down" >/dev/null
@@ -134,6 +139,8 @@ for n in central a b; do
 	expect_eq "$n: SO6 cancelled, the newest" "cancelled" \
 		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO6" {print $5}')"
 	expect_eq "$n: SO6 holds nothing" "0" "$(reserved $n SO6)"
+	expect_eq "$n: SO7 shipped on the first day it was" "2027-12-10" \
+		"$("$SQLITE3" "$TMPD/$n.db" "SELECT shipped FROM orders WHERE ref = 'SO7'")"
 	expect_eq "$n: LOAF, the tie, goes to the greater site id" "$loaf" \
 		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
