@@ -219,17 +219,20 @@ static int apply_receive(struct store *s, const struct entry *e, const struct fi
 	if (adding) {
 		if ((rc = db_lot_id(s, n.code, &lot_id)))
 			return rc;
-	} else if (db_lot_id(s, n.code, &lot_id) == OK) {
-		/* only a remote receipt: this store's own refuses a code in use */
-		if ((rc = same_code_receipt(s, e, &n, lot_id, &earliest)))
-			return rc;
-		adding = 1;
 	} else {
 		n.qty = qty; /* one write: the lot starts with what was received */
 		n.kind = "receive";
 		n.site = e->site_id;
-		if ((rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id)))
+		rc = db_lot_insert(s, &n, e->id, e->hlc, &lot_id);
+		/* the code in use: only a remote receipt, this store's own refuses it
+		 * (looked up only then: a bulk load inserts a million) */
+		if (rc == ERR_CONFLICT && db_lot_id(s, n.code, &lot_id) == OK) {
+			if ((rc = same_code_receipt(s, e, &n, lot_id, &earliest)))
+				return rc;
+			adding = 1;
+		} else if (rc) {
 			return rc;
+		}
 	}
 	m.lot_id = lot_id;
 	m.kind = "receive";
