@@ -17,9 +17,9 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	sqlite3_stmt *st = store_stmt(
 	    s, "INSERT INTO lots (code, item_id, supplier_id, supplier_lot, received, expiry, "
 	       "unit, unit_cost, location_id, location_hlc, qty, status, status_hlc, origin, "
-	       "last_hlc, last_kind, last_site, entry, status_site, location_site) "
+	       "last_hlc, last_kind, last_site, entry) "
 	       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?14, ?11, ?10, ?12, ?10, ?15, "
-	       "CASE ?15 WHEN '' THEN '' ELSE ?16 END, ?13, coalesce(?16, ''), coalesce(?16, ''))");
+	       "CASE ?15 WHEN '' THEN '' ELSE ?16 END, ?13)");
 	int rc;
 	if (!st)
 		return ERR_DB;
@@ -46,6 +46,23 @@ int db_lot_insert(struct store *s, const struct lot_new *n, int64_t entry, hlc_t
 	if (rc == OK)
 		*lot_id = sqlite3_last_insert_rowid(s->db);
 	return rc;
+}
+
+int db_lot_name_creator_site(struct store *s, int64_t lot_id)
+{
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "UPDATE lots SET "
+	    "status_site = CASE WHEN status_site = '' AND status_hlc = c.hlc THEN c.site "
+	    "ELSE status_site END, "
+	    "location_site = CASE WHEN location_site = '' AND location_hlc = c.hlc THEN c.site "
+	    "ELSE location_site END "
+	    "FROM (SELECT j.hlc, si.site_id AS site FROM lots l JOIN journal j ON j.id = l.entry "
+	    "JOIN sites si ON si.id = j.site WHERE l.id = ?1) AS c WHERE lots.id = ?1");
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, lot_id);
+	return store_step_done(s, st, _("updating a lot"));
 }
 
 int db_lot_keep_earliest_receipt(struct store *s, int64_t lot_id, const struct lot_new *n,

@@ -27,6 +27,10 @@ struct lot_new {
 	const char *site; /* the site id of the entry that creates it */
 };
 
+/* A lot's status and place as set when it was made carry no site (a million
+ * lots would carry 64 bytes more each); for a tie-break against another
+ * receipt of the same code they are given the creating entry's site. */
+int db_lot_name_creator_site(struct store *s, int64_t lot_id);
 /* A lot code made on two terminals offline for the same item: one lot, whose
  * supplier, supplier lot, dates, cost, origin and creating entry are the
  * earliest receipt's on every store. *kept is 1 when the receipt being applied

@@ -170,7 +170,8 @@ static int same_code_receipt(struct store *s, const struct entry *e, const struc
 		                 _("lot %s already exists here for %s in %s: a receipt of another "
 		                   "item or unit under the same code cannot be kept"),
 		                 n->code, l.item_code, l.unit);
-	if ((rc = db_lot_keep_earliest_receipt(s, lot_id, n, e->id, e->hlc, earliest)) ||
+	if ((rc = db_lot_name_creator_site(s, lot_id)) ||
+	    (rc = db_lot_keep_earliest_receipt(s, lot_id, n, e->id, e->hlc, earliest)) ||
 	    (rc = db_lot_set_location(s, lot_id, n->location_id, e->hlc)) ||
 	    (rc = db_lot_set_status(s, lot_id, n->status, e->hlc)))
 		return rc;
