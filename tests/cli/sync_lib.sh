@@ -73,6 +73,9 @@ central_and_two() {
 	enroll central b
 }
 
+# sql NAME QUERY: the sqlite3 shell's answer on the store NAME
+sql() { "$SQLITE3" "$TMPD/$1.db" "$2"; }
+
 # What must be the same on every store that has the same entries.
 journal_dump() {
 	"$SQLITE3" "$TMPD/$1.db" "SELECT s.site_id, j.seq, hex(j.hash) FROM journal j

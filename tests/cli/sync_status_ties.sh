@@ -52,7 +52,7 @@ stop_central
 site_a=$(st a peer key | cut -d' ' -f2)
 site_b=$(st b peer key | cut -d' ' -f2)
 stamp() {
-	"$SQLITE3" "$TMPD/$1.db" "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site
+	sql $1 "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site
 		WHERE s.site_id = '$2' ORDER BY j.seq DESC LIMIT 1"
 }
 
@@ -112,7 +112,7 @@ else
 	so1=cancelled loaf=archived signer=rita closed="closed on B" yield=11
 fi
 reserved() {
-	"$SQLITE3" "$TMPD/$1.db" "SELECT coalesce(sum(a.reserved), 0) FROM allocations a
+	sql $1 "SELECT coalesce(sum(a.reserved), 0) FROM allocations a
 		JOIN orders o ON o.id = a.order_id WHERE o.ref = '$2'"
 }
 for n in central a b; do
@@ -130,7 +130,7 @@ for n in central a b; do
 		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO4" {print $5}')"
 	expect_eq "$n: SO4's reservations given up by the cancellation, newer than the confirmation" \
 		"0" "$(reserved $n SO4)"
-	expect_eq "$n: SO4's pick kept (fixed point)" "5000000" "$("$SQLITE3" "$TMPD/$n.db" \
+	expect_eq "$n: SO4's pick kept (fixed point)" "5000000" "$(sql $n \
 		"SELECT sum(a.picked) FROM allocations a JOIN orders o ON o.id = a.order_id WHERE o.ref = 'SO4'")"
 	expect_eq "$n: SO5 picking, its short pick the newest" "picking" \
 		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO5" {print $5}')"
@@ -140,35 +140,35 @@ for n in central a b; do
 		"$(st $n order list --format tsv | awk -F'\t' '$1 == "SO6" {print $5}')"
 	expect_eq "$n: SO6 holds nothing" "0" "$(reserved $n SO6)"
 	expect_eq "$n: SO7 shipped on the first day it was" "2027-12-10" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT shipped FROM orders WHERE ref = 'SO7'")"
+		"$(sql $n "SELECT shipped FROM orders WHERE ref = 'SO7'")"
 	expect_eq "$n: LOAF, the tie, goes to the greater site id" "$loaf" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM recipes WHERE code = 'LOAF'")"
+		"$(sql $n "SELECT status FROM recipes WHERE code = 'LOAF'")"
 	expect_eq "$n: the reviewer assigned last" "rita" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT reviewer FROM documents WHERE code = '$doc'")"
+		"$(sql $n "SELECT reviewer FROM documents WHERE code = '$doc'")"
 	expect_eq "$n: the batch record's signature, the tie to the greater site id" "$signer" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT signed_by FROM runs WHERE code = '$run3'")"
+		"$(sql $n "SELECT signed_by FROM runs WHERE code = '$run3'")"
 	expect_eq "$n: the recall's closing, the tie to the greater site id" "$closed" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT summary FROM recalls WHERE code = '$rcl'")"
+		"$(sql $n "SELECT summary FROM recalls WHERE code = '$rcl'")"
 	expect_eq "$n: the run finished twice: the tie's yield (fixed point)" "${yield}000000" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT actual_yield FROM runs WHERE code = '$run4'")"
+		"$(sql $n "SELECT actual_yield FROM runs WHERE code = '$run4'")"
 	expect_eq "$n: both finishes' output lots, 9 and 11 (fixed point)" "2 20000000" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT count(*) || ' ' || sum(m.qty) FROM movements m
+		"$(sql $n "SELECT count(*) || ' ' || sum(m.qty) FROM movements m
 			JOIN runs r ON r.id = m.run_id WHERE r.code = '$run4' AND m.kind = 'produce'")"
 	expect_eq "$n: the run cancelled" "cancelled" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run'")"
+		"$(sql $n "SELECT status FROM runs WHERE code = '$run'")"
 	# 50 - 3 - 1 + 3 put back by the cancellation (the late 1 kg not) - 2 - 1 - 5 - 2
 	expect_eq "$n: flour, what each run's entries said" "39" \
 		"$(st $n ledger --all --format csv | awk -F, -v l="$flour" '$2 == l {print $3}')"
 	expect_eq "$n: the second run finished" "finished" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT status FROM runs WHERE code = '$run2'")"
+		"$(sql $n "SELECT status FROM runs WHERE code = '$run2'")"
 	expect_eq "$n: its output made of the 2 kg the finish knew (fixed point)" "$flour 2000000" \
-		"$("$SQLITE3" "$TMPD/$n.db" "SELECT i.code || ' ' || k.qty FROM lot_links k
+		"$(sql $n "SELECT i.code || ' ' || k.qty FROM lot_links k
 			JOIN lots o ON o.id = k.output_lot_id JOIN lots i ON i.id = k.input_lot_id
 			WHERE o.code = 'OUT2'")"
 done
 for n in central b; do
 	for kind in cancelled-run finished-run; do
-		expect_eq "$n: the late lot raised ($kind)" "1" "$("$SQLITE3" "$TMPD/$n.db" \
+		expect_eq "$n: the late lot raised ($kind)" "1" "$(sql $n \
 			"SELECT count(*) FROM exceptions WHERE kind = '$kind' AND resolved_by IS NULL")"
 	done
 done
