@@ -97,4 +97,20 @@ for n in central a b; do
 done
 same_everywhere "after the same code twice" central a b
 verify_all central a b
+
+# the same code for another item cannot be one lot: refused, naming what is there
+# (by the central or by b, whichever applies the other's first; that terminal's
+# sync stops there: the end of this test)
+st a item add SALT --name Salt --kind ingredient --unit kg >/dev/null
+sync_ok a
+sync_ok b
+st a receive FLOUR 5 --location DRY --lot SAME-2 >/dev/null
+st b receive SALT 2 --location DRY --lot SAME-2 >/dev/null
+sync_ok a
+out=$(st b sync --timeout 10 2>&1) && fail "another item under the same code was taken"
+case $out in
+*"lot SAME-2 already exists here for FLOUR in kg: a receipt of another item or unit"* | \
+	*"lot SAME-2 already exists here for SALT in kg: a receipt of another item or unit"*) ;;
+*) fail "another item under the same code: $out" ;;
+esac
 finish
