@@ -160,11 +160,5 @@ int db_journal_each(struct store *s, int by_arrival, int (*cb)(void *ctx, const 
 
 int64_t db_journal_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM journal");
-	int64_t n = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return store_query_int(s, "SELECT count(*) FROM journal", -1);
 }

@@ -596,32 +596,17 @@ int db_exception_add(struct store *s, int64_t entry, int64_t lot_id, const char 
 
 int64_t db_exception_open_count(struct store *s)
 {
-	sqlite3_stmt *st =
-	    store_stmt(s, "SELECT count(*) FROM exceptions WHERE resolved_by IS NULL");
-	int64_t n = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return store_query_int(s, "SELECT count(*) FROM exceptions WHERE resolved_by IS NULL", -1);
 }
 
 int64_t db_lots_max_id(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM lots");
-	int64_t id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (st)
-		sqlite3_reset(st);
-	return id;
+	return store_query_int(s, "SELECT coalesce(max(id), 0) FROM lots", 0);
 }
 
 int64_t db_lots_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM lots");
-	int64_t n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return store_query_int(s, "SELECT count(*) FROM lots", 0);
 }
 
 void db_lot_indexes_free(struct lot_indexes *saved)

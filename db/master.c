@@ -329,13 +329,7 @@ int db_user_each(struct store *s, int (*cb)(void *ctx, const struct user *u), vo
 
 int64_t db_user_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM users");
-	int64_t n = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return store_query_int(s, "SELECT count(*) FROM users", -1);
 }
 
 int db_setting_put(struct store *s, const char *key, const char *value, hlc_t hlc)

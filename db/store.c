@@ -82,15 +82,20 @@ static int exec(struct store *s, const char *sql, const char *what)
 	return OK;
 }
 
-int store_schema_version(struct store *s)
+int64_t store_query_int(struct store *s, const char *sql, int64_t none)
 {
-	sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
-	int v = -1;
+	sqlite3_stmt *st = store_stmt(s, sql);
+	int64_t v = none;
 	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
+		v = sqlite3_column_int64(st, 0);
 	if (st)
 		sqlite3_reset(st);
 	return v;
+}
+
+int store_schema_version(struct store *s)
+{
+	return (int)store_query_int(s, "PRAGMA user_version", -1);
 }
 
 static int migrate(struct store *s)

@@ -69,6 +69,10 @@ int store_error(struct store *s, const char *what);
 #define SQL_STAMP_NEWER(hlc, site, param)                                                          \
 	"(" hlc " > " param " OR (" hlc " = " param " AND " site " < " SQL_APPLYING_SITE "))"
 
+/* The first column of the one row a statement without parameters returns (a
+ * count, a maximum, a pragma), or none when it cannot be read. */
+int64_t store_query_int(struct store *s, const char *sql, int64_t none);
+
 void bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Without a copy, for the inserts a bulk load runs for every row: v must stay
  * as it is until the statement has been stepped and reset (store_step_done);

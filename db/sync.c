@@ -259,13 +259,7 @@ int db_sync_read(struct store *s, int64_t after_id, int64_t site_no, int limit,
 
 int64_t db_journal_max_id(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM journal");
-	int64_t n = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return store_query_int(s, "SELECT coalesce(max(id), 0) FROM journal", -1);
 }
 
 int64_t db_data_version(struct store *s)

@@ -56,9 +56,6 @@ expect_eq "balance restored" "0" \
 sync_ok a
 st a release "$lot" >/dev/null
 LOTLINE_NOW=2026-11-23T09:00:00Z st b quarantine "$lot" --reason inspection >/dev/null
-stamp() {
-	"$SQLITE3" "$TMPD/$1.db" "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site WHERE s.site_id = '$2' ORDER BY j.seq DESC LIMIT 1"
-}
 expect_eq "the two stamps are equal" "$(stamp a "$site_a")" "$(stamp b "$site_b")"
 sync_ok b
 sync_ok a

@@ -76,6 +76,12 @@ central_and_two() {
 # sql NAME QUERY: the sqlite3 shell's answer on the store NAME
 sql() { "$SQLITE3" "$TMPD/$1.db" "$2"; }
 
+# stamp NAME SITE_ID: the clock stamp of SITE_ID's newest entry on the store NAME
+stamp() {
+	sql "$1" "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site
+		WHERE s.site_id = '$2' ORDER BY j.seq DESC LIMIT 1"
+}
+
 # What must be the same on every store that has the same entries.
 journal_dump() {
 	"$SQLITE3" "$TMPD/$1.db" "SELECT s.site_id, j.seq, hex(j.hash) FROM journal j

@@ -51,10 +51,6 @@ sync_ok a
 stop_central
 site_a=$(st a peer key | cut -d' ' -f2)
 site_b=$(st b peer key | cut -d' ' -f2)
-stamp() {
-	sql $1 "SELECT j.hlc FROM journal j JOIN sites s ON s.id = j.site
-		WHERE s.site_id = '$2' ORDER BY j.seq DESC LIMIT 1"
-}
 
 # Offline, both clocks held at a time before every stamp they have seen: each
 # stamps its next entries one past the newest it knows, the same on both.
